@@ -1,0 +1,157 @@
+"""Small WordprocessingML writer for building corpus documents with exact tick encodings.
+
+python-docx has no API for `w:sym`, content-control check boxes or FORMCHECKBOX fields, so the
+body is written as XML here and packed into a real .docx by python-docx (styles, content types,
+relationships come from its default template).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+import docx
+from docx.oxml import parse_xml
+
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:v="urn:schemas-microsoft-com:vml"')
+THAI_FONT = "TH SarabunPSK"
+
+
+def _rpr(font: str = THAI_FONT, bold: bool = False, symbol: bool = False) -> str:
+    fonts = (f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{THAI_FONT}"/>' if symbol else
+             f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>')
+    b = "<w:b/><w:bCs/>" if bold else ""
+    return f"<w:rPr>{fonts}{b}<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr>"
+
+
+def run(text: str, bold: bool = False, font: str = THAI_FONT) -> str:
+    """A run; "\n" becomes a line break, "\t" a tab."""
+    parts = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return f"<w:r>{_rpr(font, bold)}{''.join(parts)}</w:r>"
+
+
+def sym(font: str, char: str) -> str:
+    """Insert > Symbol: `<w:sym w:font="Wingdings" w:char="F0FE"/>`."""
+    return f'<w:r>{_rpr(font, symbol=True)}<w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+
+def letter(font: str, text: str) -> str:
+    """A letter typed in a symbol font: "þ" in Wingdings shows a ticked box."""
+    return f'<w:r>{_rpr(font, symbol=True)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def content_checkbox(checked: bool, shown: str | None = None) -> str:
+    """A Word 2010 check-box content control; `shown` overrides the glyph inside it."""
+    glyph = shown or ("\u2612" if checked else "\u2610")
+    return ('<w:sdt><w:sdtPr><w:id w:val="1"/><w14:checkbox>'
+            f'<w14:checked w14:val="{1 if checked else 0}"/>'
+            '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+            '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
+            '</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>'
+            '<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic" w:hint="eastAsia"/>'
+            f'</w:rPr><w:t>{glyph}</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def form_checkbox(checked: str | None = None, default: str | None = "0", name: str = "Check1") -> str:
+    """A legacy FORMCHECKBOX field. `checked`: None (absent), "" (bare <w:checked/>), "0"/"1"."""
+    parts = ["<w:checkBox><w:sizeAuto/>"]
+    if default is not None:
+        parts.append(f'<w:default w:val="{default}"/>')
+    if checked == "":
+        parts.append("<w:checked/>")
+    elif checked is not None:
+        parts.append(f'<w:checked w:val="{checked}"/>')
+    parts.append("</w:checkBox>")
+    return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{name}"/><w:enabled/>'
+            f'<w:calcOnExit w:val="0"/>{"".join(parts)}</w:ffData></w:fldChar></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def sdt_inline(*runs: str) -> str:
+    """Text inside a plain-text content control (python-docx drops it)."""
+    return f'<w:sdt><w:sdtPr><w:id w:val="7"/><w:text/></w:sdtPr><w:sdtContent>{"".join(runs)}</w:sdtContent></w:sdt>'
+
+
+def textbox(*paragraphs: str) -> str:
+    """A run holding a DrawingML text box (with no VML fallback)."""
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" '
+            'distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" '
+            'allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>'
+            '</wp:positionV><wp:extent cx="5000000" cy="600000"/><wp:wrapNone/><wp:docPr id="1" name="Text Box 1"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:spPr/><wps:txbx><w:txbxContent>'
+            + "".join(paragraphs) +
+            '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+            '</w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>')
+
+
+def para(*runs: str, style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}{''.join(r if r.startswith('<') else run(r) for r in runs)}</w:p>"
+
+
+def cell(*content: str, span: int = 1, vmerge: str | None = None) -> dict:
+    return {"content": list(content), "span": span, "vmerge": vmerge}
+
+
+def table(rows: list[list], widths: list[int] | None = None) -> str:
+    """rows: lists of cells; a cell is a str (one paragraph of text), a paragraph XML string, or
+    the dict from `cell()`. Paragraph XML strings start with "<w:p" or "<w:tbl"."""
+    ncols = max(sum((c.get("span", 1) if isinstance(c, dict) else 1) for c in r) for r in rows)
+    widths = widths or [9000 // ncols] * ncols
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblBorders>'
+           '<w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/>'
+           '<w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/>'
+           '<w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>'
+           f"<w:tblGrid>{grid}</w:tblGrid>"]
+    for r in rows:
+        out.append("<w:tr>")
+        for c in r:
+            c = c if isinstance(c, dict) else {"content": [c], "span": 1, "vmerge": None}
+            tcpr = ""
+            if c["span"] > 1:
+                tcpr += f'<w:gridSpan w:val="{c["span"]}"/>'
+            if c["vmerge"] == "restart":
+                tcpr += '<w:vMerge w:val="restart"/>'
+            elif c["vmerge"] == "continue":
+                tcpr += "<w:vMerge/>"
+            body = []
+            for item in c["content"] or [""]:
+                body.append(item if item.startswith(("<w:p", "<w:tbl", "<w:sdt")) else para(item))
+            if not body[-1].startswith("<w:p"):
+                body.append("<w:p/>")  # a cell must end with a paragraph
+            out.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{''.join(body)}</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def write_docx(path: str, blocks: list[str]) -> None:
+    document = docx.Document()
+    body = document.element.body
+    sect = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
+    for child in list(body):
+        if child is not sect:
+            body.remove(child)
+    for block in blocks:
+        el = parse_xml(f"<w:wrap {NS}>{block}</w:wrap>")
+        for child in list(el):
+            sect.addprevious(child)
+    document.core_properties.title = ""
+    document.save(path)

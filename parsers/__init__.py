@@ -1,0 +1,62 @@
+"""Parsers: bytes of one file to a format-neutral `ReportDocument`.
+
+`parse(path)` reads the file, recognises its format by content and hands it to the parser for that
+format. A file that cannot be read raises `UnreadableDocument` with a message for a person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import (Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table,  # noqa: F401
+                    UnreadableDocument)
+from .sniff import sniff
+
+__all__ = ["parse", "parse_bytes", "sniff", "ReportDocument", "Paragraph", "Table", "Row", "Cell", "Mark",
+           "Location", "UnreadableDocument"]
+
+
+_BINARY_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".odt", ".pdf", ".xlsx", ".xls", ".pptx"}
+
+
+def parse(path: str | Path) -> ReportDocument:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableDocument("file not found (a broken link or a file removed during the run)") from exc
+    except PermissionError as exc:
+        raise UnreadableDocument("permission denied: the file cannot be read") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableDocument("this is a folder, not a file") from exc
+    return parse_bytes(str(p), data)
+
+
+def parse_bytes(path: str, data: bytes, kind: str | None = None) -> ReportDocument:
+    kind = kind or sniff(data, path)
+    if kind == "empty":
+        raise UnreadableDocument("the file is empty (0 bytes or only white space)")
+    if kind == "docx":
+        from .docx_parser import parse_docx
+        return parse_docx(path, data)
+    if kind == "html":
+        from .html_parser import parse_html
+        return parse_html(path, data)
+    if kind == "text" and Path(path).suffix.lower() in _BINARY_SUFFIXES:
+        # HTML named .doc is common and readable; plain text named .docx or .pdf is a broken file.
+        raise UnreadableDocument(f"named {Path(path).suffix} but it is plain text, not a document of that kind "
+                                 "(a failed download or a renamed file)")
+    if kind == "text":
+        from .text_parser import parse_text
+        return parse_text(path, data)
+    if kind == "damaged-zip":
+        raise UnreadableDocument("a damaged or truncated ZIP package: the .docx cannot be opened")
+    if kind == "zip":
+        raise UnreadableDocument("a ZIP archive that is not a Word document (it has no word/document.xml)")
+    if kind in ("ole", "rtf", "odt"):
+        label = {"ole": "a Word 97-2003 (.doc) file", "rtf": "an RTF file", "odt": "an OpenDocument text file"}[kind]
+        raise UnreadableDocument(f"{label}: this format needs the LibreOffice converter, which this version of "
+                                 "sarkit does not have yet")
+    if kind == "pdf":
+        raise UnreadableDocument("a PDF file: this version of sarkit does not read PDF yet")
+    raise UnreadableDocument("not a document sarkit can read: binary data of an unknown format")

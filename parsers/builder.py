@@ -1,0 +1,87 @@
+"""Builds one paragraph's raw text and its marks, shared by every parser.
+
+Parsers feed it text pieces (with their font and weight) and explicit marks (form fields, inputs,
+content controls); it writes a one-character glyph for each mark into the text, turns Unicode tick
+characters and symbol-font letters into marks, and tracks whether every visible character is bold.
+"""
+
+from __future__ import annotations
+
+from .model import GLYPH_CHECKED, GLYPH_UNCHECKED, GLYPH_UNKNOWN, Mark, MarkState
+from .symbols import UNICODE_MARKS, is_private_use_symbol, is_symbol_font, lookup_symbol, symbol_code
+
+_GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unknown": GLYPH_UNKNOWN}
+
+
+class ParagraphBuilder:
+    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._len = 0
+        self.marks: list[Mark] = []
+        self._bold_chars = 0
+        self._plain_chars = 0
+
+    def _append(self, s: str, bold: bool) -> None:
+        self._parts.append(s)
+        self._len += len(s)
+        visible = len(s) - sum(1 for ch in s if ch.isspace())
+        if bold:
+            self._bold_chars += visible
+        else:
+            self._plain_chars += visible
+
+    def add_text(self, text: str, font: str | None = None, bold: bool = False) -> None:
+        """Add text as it stands in a run of `font`. Symbol-font letters and Unicode tick
+        characters become marks; everything else is kept verbatim."""
+        if not text:
+            return
+        if is_symbol_font(font):
+            for ch in text:
+                if ch.isspace():
+                    self._append(ch, bold)
+                else:
+                    self.add_symbol(font or "", ord(ch), method="font-letter", bold=bold)
+            return
+        start = 0
+        for i, ch in enumerate(text):
+            state = UNICODE_MARKS.get(ch)
+            if state is None and is_private_use_symbol(ch):
+                # A symbol-font code in the private-use area, in a run whose font we do not know.
+                self._append(text[start:i], bold)
+                self.add_mark("unknown", "font-letter", glyph=GLYPH_UNKNOWN, code=f"{ord(ch):04X}",
+                              detail="private-use symbol in a run with no symbol font", bold=bold)
+                start = i + 1
+            elif state is not None:
+                self._append(text[start:i], bold)
+                self.add_mark(state, "unicode-glyph", glyph=ch, code=f"{ord(ch):04X}", bold=bold, own_char=ch)
+                start = i + 1
+        self._append(text[start:], bold)
+
+    def add_symbol(self, font: str, code: int, method: str, bold: bool = False) -> None:
+        glyph = lookup_symbol(font, code)
+        hexcode = f"{symbol_code(code):02X}" if code < 0xF000 else f"{code:04X}"
+        if glyph is None:
+            self.add_mark("unknown", method, glyph=GLYPH_UNKNOWN, font=font, code=hexcode, bold=bold)
+        elif glyph.state is None:
+            self._append(glyph.char, bold)  # a bullet or arrow: text, not a box
+        else:
+            self.add_mark(glyph.state, method, glyph=glyph.char, font=font, code=hexcode, bold=bold)
+
+    def add_mark(self, state: MarkState, method: str, glyph: str = "", font: str | None = None,
+                 code: str | None = None, detail: str = "", bold: bool = False, own_char: str | None = None) -> None:
+        ch = own_char or _GLYPH_FOR_STATE[state]
+        self.marks.append(Mark(state, method, self._len, glyph or ch, font, code, detail))
+        self._parts.append(ch)
+        self._len += 1
+
+    @property
+    def empty(self) -> bool:
+        return self._len == 0
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def bold(self) -> bool:
+        return self._bold_chars > 0 and self._plain_chars == 0

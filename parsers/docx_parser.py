@@ -1,0 +1,323 @@
+"""Word 2007+ (.docx) to ReportDocument.
+
+python-docx opens and validates the package; we then walk its lxml body ourselves, because
+python-docx's paragraph and cell text drops what these reports depend on: `w:sym` symbols, text
+inside content controls (`w:sdt` at body, paragraph, row and cell level), form-field check boxes
+and text boxes. Reading order is the order of the body XML.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Iterator
+
+from lxml import etree
+
+from .builder import ParagraphBuilder
+from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .symbols import UNICODE_MARKS, is_symbol_font
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = "{%s}" % W_NS
+W14 = "{%s}" % W14_NS
+MC = "{%s}" % MC_NS
+
+# Elements whose children are walked as if they stood in their parent (tracked insertions,
+# smart tags, custom XML, moved-to text, hyperlinks, simple fields).
+_TRANSPARENT = {W + "ins", W + "smartTag", W + "customXml", W + "moveTo", W + "hyperlink", W + "fldSimple",
+                W + "dir", W + "bdo"}
+_SKIPPED = {W + "del", W + "moveFrom", W + "proofErr", W + "bookmarkStart", W + "bookmarkEnd", W + "pPr",
+            W + "rPr", W + "commentRangeStart", W + "commentRangeEnd", W + "permStart", W + "permEnd"}
+_TRUE = {None, "1", "true", "on"}
+
+
+def parse_docx(path: str, data: bytes) -> ReportDocument:
+    import docx  # python-docx; imported here so that HTML-only runs do not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as exc:
+        raise UnreadableDocument("not a Word .docx file: it is not a ZIP package Word can open") from exc
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"damaged .docx file: the ZIP package is broken ({exc})") from exc
+    except (KeyError, ValueError) as exc:
+        raise UnreadableDocument(f"a ZIP package that is not a Word document ({exc})") from exc
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocument(f"damaged .docx file: its XML cannot be read ({exc})") from exc
+
+    walker = _Walker(_character_styles(document))
+    body = document.element.body
+    walker.use_rendered_breaks = body.find(f".//{W}lastRenderedPageBreak") is not None
+    blocks = walker.body(body, "")
+    return ReportDocument(path=path, format="docx", blocks=blocks, pages=walker.page)
+
+
+def _character_styles(document) -> dict[str, tuple[str | None, bool]]:
+    """styleId -> (symbol font or None, bold) for character styles, so a run styled
+    "Wingdings char" is read like one with the font set directly."""
+    out: dict[str, tuple[str | None, bool]] = {}
+    try:
+        styles = document.styles.element
+    except (KeyError, AttributeError):  # a package without a styles part
+        return out
+    for st in styles.iterfind(f"{W}style"):
+        sid = st.get(W + "styleId")
+        rpr = st.find(f"{W}rPr")
+        if sid is None or rpr is None:
+            continue
+        font, bold = _run_font(rpr), _flag(rpr.find(f"{W}b"))
+        if font or bold:
+            out[sid] = (font, bold)
+    return out
+
+
+def _run_font(rpr) -> str | None:
+    fonts = rpr.find(f"{W}rFonts")
+    if fonts is None:
+        return None
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        name = fonts.get(W + attr)
+        if name and is_symbol_font(name):
+            return name
+    return fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+
+
+def _flag(el) -> bool:
+    return el is not None and el.get(W + "val") not in ("0", "false", "off")
+
+
+def _checkbox_state(cb) -> tuple[bool, str]:
+    """Legacy FORMCHECKBOX state: w:checked wins over w:default; a bare w:checked means checked."""
+    checked = cb.find(f"{W}checked")
+    if checked is not None:
+        return checked.get(W + "val") in _TRUE, "w:checked"
+    default = cb.find(f"{W}default")
+    if default is not None:
+        return default.get(W + "val") in _TRUE, "w:default"
+    return False, "no w:checked or w:default (Word shows it empty)"
+
+
+def _unwrap(parent, tag: str) -> Iterator:
+    """Children with `tag`, looking through content controls and custom XML wrappers."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _unwrap(content, tag)
+        elif child.tag in (W + "customXml", W + "ins"):
+            yield from _unwrap(child, tag)
+
+
+class _Walker:
+    def __init__(self, char_styles: dict[str, tuple[str | None, bool]]):
+        self.char_styles = char_styles
+        self.page = 1
+        self.use_rendered_breaks = False
+        self.paragraph_count = 0
+        self.table_count = 0
+        self._fields: list[dict] = []
+        self._start_page = 1
+
+    # -- block level ---------------------------------------------------------------------------
+    def body(self, container, path: str) -> list[Block]:
+        blocks: list[Block] = []
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                blocks.extend(self.paragraph(child, path))
+            elif tag == W + "tbl":
+                blocks.append(self.table(child, path))
+            elif tag == W + "sdt":
+                if child.find(f"{W}sdtPr/{W14}checkbox") is not None:
+                    blocks.extend(self._checkbox_paragraph(child, path))
+                else:
+                    content = child.find(f"{W}sdtContent")
+                    if content is not None:
+                        blocks.extend(self.body(content, path))
+            elif tag in (W + "customXml", W + "ins"):
+                blocks.extend(self.body(child, path))
+            elif tag == MC + "AlternateContent":
+                choice = child.find(f"{MC}Choice")
+                if choice is not None:
+                    blocks.extend(self.body(choice, path))
+        return blocks
+
+    def _location(self, path: str, **kw) -> Location:
+        return Location(path=path, page=self.page, **kw)
+
+    def paragraph(self, p, path: str) -> list[Block]:
+        ppr = p.find(f"{W}pPr")
+        if ppr is not None and _flag(ppr.find(f"{W}pageBreakBefore")) and not self.use_rendered_breaks:
+            self.page += 1
+        self.paragraph_count += 1
+        index = self.paragraph_count
+        b = ParagraphBuilder()
+        extra: list[Block] = []
+        saved = (self._fields, self._start_page)  # a text box inside this paragraph is a paragraph too
+        self._fields, self._start_page = [], self.page
+        self._inline(p, b, extra, path, bold=False)
+        loc = Location(path=path or f"paragraph {index}", page=self._start_page, paragraph=index)
+        self._fields, self._start_page = saved
+        style = None
+        if ppr is not None and (ps := ppr.find(f"{W}pStyle")) is not None:
+            style = ps.get(W + "val")
+        out: list[Block] = [Paragraph(b.text(), b.marks, loc, b.bold(), style)]
+        return out + extra
+
+    def _checkbox_paragraph(self, sdt, path: str) -> list[Block]:
+        b = ParagraphBuilder()
+        self._content_control(sdt, b)
+        self.paragraph_count += 1
+        loc = self._location(path or f"paragraph {self.paragraph_count}", paragraph=self.paragraph_count)
+        return [Paragraph(b.text(), b.marks, loc)]
+
+    def table(self, tbl, path: str) -> Table:
+        self.table_count += 1
+        index = self.table_count
+        tpath = f"{path} › table {index}" if path else f"table {index}"
+        rows: list[Row] = []
+        open_cells: dict[int, Cell] = {}  # grid column -> cell still open for vertical merge
+        for r_i, tr in enumerate(_unwrap(tbl, W + "tr")):
+            cells: list[Cell] = []
+            col = 0
+            trpr = tr.find(f"{W}trPr")
+            if trpr is not None and (gb := trpr.find(f"{W}gridBefore")) is not None:
+                col = int(gb.get(W + "val", "0") or 0)
+            for tc in _unwrap(tr, W + "tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span, vmerge, hmerge = 1, None, None
+                if tcpr is not None:
+                    if (gs := tcpr.find(f"{W}gridSpan")) is not None:
+                        span = max(1, int(gs.get(W + "val", "1") or 1))
+                    if (vm := tcpr.find(f"{W}vMerge")) is not None:
+                        vmerge = vm.get(W + "val") or "continue"
+                    if (hm := tcpr.find(f"{W}hMerge")) is not None:
+                        hmerge = hm.get(W + "val") or "continue"
+                if hmerge == "continue" and cells:
+                    cells[-1].span += span  # legacy horizontal merge: one cell, wider
+                    col += span
+                    continue
+                if vmerge == "continue" and col in open_cells:
+                    open_cells[col].row_span += 1  # merged cell counted once, in its first row
+                    col += span
+                    continue
+                cpath = f"{tpath} › row {r_i} › cell {col}"
+                blocks = self.body(tc, cpath)
+                cell = Cell(blocks, self._location(cpath, table=index, row=r_i, cell=col), col, span)
+                if vmerge == "restart":
+                    open_cells[col] = cell
+                else:
+                    open_cells.pop(col, None)
+                cells.append(cell)
+                col += span
+            rows.append(Row(cells, r_i))
+        return Table(rows, self._location(tpath, table=index), index)
+
+    # -- inline level --------------------------------------------------------------------------
+    def _inline(self, el, b: ParagraphBuilder, extra: list[Block], path: str, bold: bool) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                self._run(child, b, extra, path)
+            elif tag in _TRANSPARENT:
+                self._inline(child, b, extra, path, bold)
+            elif tag == W + "sdt":
+                if child.find(f"{W}sdtPr/{W14}checkbox") is not None:
+                    self._content_control(child, b)
+                else:
+                    content = child.find(f"{W}sdtContent")
+                    if content is not None:
+                        self._inline(content, b, extra, path, bold)
+            elif tag == MC + "AlternateContent":
+                choice = child.find(f"{MC}Choice")
+                if choice is not None:
+                    self._inline(choice, b, extra, path, bold)
+
+    def _in_instruction(self) -> bool:
+        return any(f["instr"] for f in self._fields)
+
+    def _run(self, r, b: ParagraphBuilder, extra: list[Block], path: str) -> None:
+        font, bold = None, False
+        rpr = r.find(f"{W}rPr")
+        if rpr is not None:
+            if (rs := rpr.find(f"{W}rStyle")) is not None:
+                font, bold = self.char_styles.get(rs.get(W + "val"), (None, False))
+            font = _run_font(rpr) or font
+            if (bel := rpr.find(f"{W}b")) is not None:
+                bold = _flag(bel)
+        for child in r:
+            tag = child.tag
+            if tag == W + "t":
+                if not self._in_instruction():
+                    b.add_text(child.text or "", font, bold)
+            elif tag == W + "sym":
+                sym_font = child.get(W + "font") or font or ""
+                try:
+                    code = int(child.get(W + "char", ""), 16)
+                except ValueError:
+                    b.add_mark("unknown", "wingdings-sym", font=sym_font, code=child.get(W + "char"),
+                               detail="w:sym with an unreadable code")
+                    continue
+                b.add_symbol(sym_font, code, method="wingdings-sym", bold=bold)
+            elif tag == W + "tab" or tag == W + "ptab":
+                b.add_text("\t")
+            elif tag in (W + "br", W + "cr"):
+                if child.get(W + "type") == "page" and not self.use_rendered_breaks:
+                    self.page += 1
+                b.add_text("\n")
+            elif tag == W + "lastRenderedPageBreak":
+                if self.use_rendered_breaks:
+                    self.page += 1
+                    if b.empty:
+                        self._start_page = self.page  # the paragraph itself begins on the new page
+            elif tag == W + "noBreakHyphen":
+                b.add_text("-")
+            elif tag == W + "fldChar":
+                self._field_char(child, b)
+            elif tag == W + "drawing" or tag == W + "pict":
+                for content in child.iter(f"{W}txbxContent"):
+                    extra.extend(self.body(content, f"{path} › text box" if path else "text box"))
+            elif tag == MC + "AlternateContent":
+                choice = child.find(f"{MC}Choice")
+                if choice is not None:
+                    for content in choice.iter(f"{W}txbxContent"):
+                        extra.extend(self.body(content, f"{path} › text box" if path else "text box"))
+
+    def _field_char(self, fc, b: ParagraphBuilder) -> None:
+        kind = fc.get(W + "fldCharType")
+        if kind == "begin":
+            self._fields.append({"instr": True})
+            cb = fc.find(f"{W}ffData/{W}checkBox")
+            if cb is not None:
+                checked, why = _checkbox_state(cb)
+                b.add_mark("checked" if checked else "unchecked", "form-field", detail=f"FORMCHECKBOX, decided by {why}")
+        elif kind == "separate" and self._fields:
+            self._fields[-1]["instr"] = False
+        elif kind == "end" and self._fields:
+            self._fields.pop()
+
+    def _content_control(self, sdt, b: ParagraphBuilder) -> None:
+        """A w14:checkbox content control: the state is w14:checked; the glyph inside is only its
+        picture. If the picture says otherwise (a tool edited the text), the state is unknown."""
+        checked_el = sdt.find(f"{W}sdtPr/{W14}checkbox/{W14}checked")
+        checked = checked_el is not None and checked_el.get(W14 + "val") in ("1", "true", "on")
+        shown = None
+        content = sdt.find(f"{W}sdtContent")
+        if content is not None:
+            text = "".join(t.text or "" for t in content.iter(f"{W}t"))
+            for ch in text:
+                if ch in UNICODE_MARKS:
+                    shown = UNICODE_MARKS[ch]
+                    break
+        state = "checked" if checked else "unchecked"
+        if shown is not None and shown != state:
+            b.add_mark("unknown", "content-control",
+                       detail=f"w14:checked says {state} but the box shows {shown}")
+        else:
+            b.add_mark(state, "content-control", detail="w14:checked")

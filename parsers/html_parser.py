@@ -1,0 +1,189 @@
+"""HTML pages (office web sites, Word "Save as Web Page") to ReportDocument.
+
+lxml.html parses; we walk the tree ourselves to keep reading order, tables with their grid columns,
+check-box inputs, tick images and Word's Wingdings spans (a Latin letter in a `font-family:Wingdings`
+span is a symbol, not a letter).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import lxml.html
+from lxml import etree
+
+from .builder import ParagraphBuilder
+from .encoding import decode_thai
+from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .symbols import UNICODE_MARKS
+
+_SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object", "svg", "math",
+         "select", "textarea", "button"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+          "pre", "section", "article", "header", "footer", "main", "aside", "nav", "form", "fieldset", "center",
+          "address", "figure", "figcaption", "hr", "body", "html", "caption", "legend", "details", "summary"}
+_FONT_FAMILY = re.compile(r"(?:^|;)\s*font-family\s*:\s*([^;]+)", re.I)
+_SYMBOL_FAMILY = re.compile(r"mso-symbol-font-family\s*:\s*([^;]+)", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
+_UNCHECKED_IMG = re.compile(r"un-?check|unselect|untick|empty|blank|box[_-]?off|[_-]off\b|\boff\b|ไม่เลือก|ไม่ใช่")
+_CHECKED_IMG = re.compile(r"checked|tick|check[_-]?(?:on|mark|ed)|selected|[_-]on\b|\bon\b|correct|ถูก|เลือก|true|yes")
+
+
+def parse_html(path: str, data: bytes) -> ReportDocument:
+    text, encoding = decode_thai(data)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    try:
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(remove_comments=True))
+    except (etree.ParserError, ValueError) as exc:
+        raise UnreadableDocument(f"the HTML cannot be parsed ({exc})") from exc
+    walker = _Walker()
+    body = root.find("body")
+    blocks = walker.walk_container(body if body is not None else root, "")
+    return ReportDocument(path=path, format="html", blocks=blocks, encoding=encoding)
+
+
+def _font_of(el, inherited: str | None) -> str | None:
+    face = el.get("face")
+    style = el.get("style") or ""
+    # Word writes `mso-symbol-font-family` for symbol characters: it wins over font-family.
+    for fam in _SYMBOL_FAMILY.findall(style) + _FONT_FAMILY.findall(style):
+        name = fam.split(",")[0].strip().strip("'\"")
+        if name:
+            return name
+    if face:
+        return face.split(",")[0].strip().strip("'\"")
+    return inherited
+
+
+def _is_bold(el, inherited: bool) -> bool:
+    if el.tag in ("b", "strong"):
+        return True
+    style = el.get("style") or ""
+    if _BOLD_STYLE.search(style):
+        return True
+    if re.search(r"font-weight\s*:\s*(normal|[1-4]00)", style, re.I):
+        return False
+    return inherited
+
+
+def _image_state(el) -> tuple[str | None, str]:
+    alt = (el.get("alt") or el.get("title") or "").strip()
+    for ch in alt:
+        if ch in UNICODE_MARKS:
+            return UNICODE_MARKS[ch], f"alt {alt!r}"
+    src = el.get("src") or ""
+    words = f"{alt} {posixpath.basename(src.split('?')[0])}".lower()
+    if _UNCHECKED_IMG.search(words):
+        return "unchecked", f"image {words.strip()!r}"
+    if _CHECKED_IMG.search(words):
+        return "checked", f"image {words.strip()!r}"
+    if "check" in words or "box" in words or "tick" in words:
+        return "unknown", f"image {words.strip()!r} looks like a box but its state is not named"
+    return None, ""
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.paragraph_count = 0
+        self.table_count = 0
+
+    def walk_container(self, el, path: str) -> list[Block]:
+        blocks: list[Block] = []
+        cur = ParagraphBuilder()
+
+        def flush() -> None:
+            nonlocal cur
+            text = cur.text()
+            if text.strip() or cur.marks:
+                self.paragraph_count += 1
+                loc = Location(path or f"paragraph {self.paragraph_count}", paragraph=self.paragraph_count)
+                blocks.append(Paragraph(text, cur.marks, loc, cur.bold()))
+            cur = ParagraphBuilder()
+
+        def visit(node, font: str | None, bold: bool) -> None:
+            tag = node.tag if isinstance(node.tag, str) else ""
+            tag = tag.lower()
+            if tag in _SKIP or not tag:
+                return
+            if tag == "table":
+                flush()
+                blocks.append(self.table(node, path))
+                return
+            font = _font_of(node, font)
+            bold = _is_bold(node, bold)
+            if tag == "br":
+                cur.add_text("\n")
+                return
+            if tag == "input":
+                kind = (node.get("type") or "").lower()
+                if kind in ("checkbox", "radio"):
+                    checked = node.get("checked") is not None
+                    cur.add_mark("checked" if checked else "unchecked", "html-input",
+                                 detail=f'<input type="{kind}"{" checked" if checked else ""}>')
+                return
+            if tag == "img":
+                state, why = _image_state(node)
+                if state:
+                    cur.add_mark(state, "html-img", detail=why)
+                return
+            block = tag in _BLOCK
+            if block:
+                flush()
+            cur.add_text(node.text or "", font, bold)
+            for child in node:
+                visit(child, font, bold)
+                if child.tail:
+                    cur.add_text(child.tail, font, bold)
+            if block:
+                flush()
+
+        visit(el, None, False)
+        flush()
+        return blocks
+
+    def table(self, tbl, path: str) -> Table:
+        self.table_count += 1
+        index = self.table_count
+        tpath = f"{path} › table {index}" if path else f"table {index}"
+        rows: list[Row] = []
+        taken: dict[tuple[int, int], bool] = {}  # (row, col) occupied by a rowspan from above
+        for r_i, tr in enumerate(_rows_of(tbl)):
+            cells: list[Cell] = []
+            col = 0
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                    continue
+                while taken.get((r_i, col)):
+                    col += 1
+                span = _int_attr(td, "colspan")
+                rspan = _int_attr(td, "rowspan")
+                for dr in range(1, rspan):
+                    for dc in range(span):
+                        taken[(r_i + dr, col + dc)] = True
+                cpath = f"{tpath} › row {r_i} › cell {col}"
+                blocks = self.walk_container(td, cpath)
+                cells.append(Cell(blocks, Location(cpath, table=index, row=r_i, cell=col), col, span, rspan))
+                col += span
+            rows.append(Row(cells, r_i))
+        return Table(rows, Location(tpath, table=index), index)
+
+
+def _rows_of(tbl):
+    for child in tbl:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            for tr in child:
+                if isinstance(tr.tag, str) and tr.tag.lower() == "tr":
+                    yield tr
+
+
+def _int_attr(el, name: str) -> int:
+    try:
+        return max(1, min(1000, int(re.sub(r"\D", "", el.get(name) or "1") or 1)))
+    except ValueError:
+        return 1

@@ -1,0 +1,113 @@
+"""What a tick glyph means: symbol-font codes and Unicode characters mapped to a box state.
+
+Word stores a symbol either as `w:sym w:font="Wingdings" w:char="F0FE"` or as an ordinary letter
+typed in a run whose font is Wingdings ("þ" = 0xFE). Both name the same glyph: (font, code), with
+the code either plain (0xFE) or moved to the private-use area (0xF0FE). No library maps these to a
+box state, so the table is ours. Codes are those of the fonts' published charts: see
+shared/research/peers.md §2.2 for the sources and where the public tables disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import MarkState
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    state: MarkState | None  # None: a symbol that is not a tick box (bullet, arrow): kept as text
+    char: str  # its Unicode look-alike
+
+
+_C, _U = "checked", "unchecked"
+
+# (font, code) -> glyph. Font names are compared case-insensitively.
+SYMBOL_FONTS: dict[str, dict[int, Glyph]] = {
+    "wingdings": {
+        0xA8: Glyph(_U, "\u2610"),  # empty box (🞎)
+        0x6F: Glyph(_U, "\u2610"),  # empty square (🞏)
+        0x70: Glyph(_U, "\u2610"),  # empty square, bold frame
+        0x71: Glyph(_U, "\u2751"),  # ❑ shadowed box
+        0x72: Glyph(_U, "\u2752"),  # ❒ shadowed box
+        0xFE: Glyph(_C, "\u2611"),  # box with check (🗹)
+        0xFD: Glyph(_C, "\u2612"),  # box with X (🗷)
+        0xFC: Glyph(_C, "\u2713"),  # ✓
+        0xFB: Glyph(_C, "\u2717"),  # ✗
+        0x78: Glyph(_C, "\u2327"),  # ⌧ X in a square
+        0x6E: Glyph(_C, "\u25a0"),  # ■ filled square
+        # not tick boxes: common bullets and arrows
+        0x9F: Glyph(None, "\u2022"),
+        0xA7: Glyph(None, "\u25aa"),
+        0x6C: Glyph(None, "\u25cf"),
+        0x76: Glyph(None, "\u2756"),
+        0xD8: Glyph(None, "\u27a2"),
+        0xE0: Glyph(None, "\u2192"),
+        0xE8: Glyph(None, "\u2794"),
+        0xF0: Glyph(None, "\u21e8"),
+        0x4A: Glyph(None, "\u263a"),
+        0x20: Glyph(None, " "),
+    },
+    "wingdings 2": {
+        0xA3: Glyph(_U, "\u2610"),  # □
+        0x2A: Glyph(_U, "\u2610"),  # □ (the box Word inserts from its Wingdings 2 chart)
+        0x52: Glyph(_C, "\u2611"),  # ☑
+        0x54: Glyph(_C, "\u2612"),  # ☒
+        0x53: Glyph(_C, "\u2612"),  # crossed box (⮽); pandoc maps it to ☒
+        0x50: Glyph(_C, "\u2713"),  # ✓
+        0x4F: Glyph(_C, "\u2717"),  # ✗
+        0x20: Glyph(None, " "),
+    },
+    "webdings": {
+        0x61: Glyph(_C, "\u2713"),  # ✓
+        0x72: Glyph(_C, "\u2715"),  # ✕
+        0x20: Glyph(None, " "),
+    },
+    "symbol": {
+        0xD6: Glyph(_C, "\u221a"),  # √ radical, widely typed as a tick
+        0xB4: Glyph(_C, "\u00d7"),  # × used as a cross
+        0xB7: Glyph(None, "\u2022"),
+        0x20: Glyph(None, " "),
+    },
+}
+
+# Unicode characters that are tick boxes or tick marks when they stand in ordinary text.
+UNICODE_MARKS: dict[str, MarkState] = {
+    "\u2610": _U,  # ☐
+    "\u25a1": _U,  # □
+    "\u25fb": _U,  # ◻
+    "\u2b1c": _U,  # ⬜
+    "\U0001f78e": _U,  # 🞎
+    "\u2611": _C,  # ☑
+    "\u2612": _C,  # ☒
+    "\u2713": _C,  # ✓
+    "\u2714": _C,  # ✔
+    "\u2717": _C,  # ✗
+    "\u2718": _C,  # ✘
+    "\u221a": _C,  # √
+    "\u25a0": _C,  # ■
+    "\u25fc": _C,  # ◼
+    "\u25a3": _C,  # ▣
+    "\u2327": _C,  # ⌧
+    "\U0001f5f9": _C,  # 🗹
+    "\U0001f5f8": _C,  # 🗸
+    "\U0001f5f7": _C,  # 🗷
+}
+
+
+def is_symbol_font(font: str | None) -> bool:
+    return bool(font) and font.strip().lower() in SYMBOL_FONTS
+
+
+def symbol_code(ch_or_code: str | int) -> int:
+    """The font code of a symbol: Word writes it plain (0xFE) or in the private-use area (0xF0FE)."""
+    code = ord(ch_or_code) if isinstance(ch_or_code, str) else ch_or_code
+    return code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+
+
+def lookup_symbol(font: str, code: int) -> Glyph | None:
+    return SYMBOL_FONTS.get(font.strip().lower(), {}).get(symbol_code(code))
+
+
+def is_private_use_symbol(ch: str) -> bool:
+    return 0xF020 <= ord(ch) <= 0xF0FF

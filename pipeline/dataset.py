@@ -1,0 +1,112 @@
+"""Assessments to the four tidy tables of DESIGN.md, as pandas DataFrames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .model import Assessment
+
+DOCUMENT_COLUMNS = {
+    "file": "string", "sha256": "string", "format": "string", "status": "string", "error": "string",
+    "organisation": "string", "fiscal_year_be": "Int64", "academic_year_be": "Int64", "framework": "string",
+    "framework_cited": "string", "scale": "string", "pages": "Int64",
+    "standards_found": "Int64", "indicators_found": "Int64", "levels_found": "Int64",
+    "indicators_needing_review": "Int64", "standards_stated": "Int64", "indicators_stated": "Int64",
+    "total_score_stated": "Float64", "total_level_stated": "Int64", "total_label_stated": "string",
+    "findings": "Int64",
+}
+STANDARD_COLUMNS = {
+    "file": "string", "standard": "string", "name": "string", "score": "Float64", "level": "Int64",
+    "level_label": "string", "method": "string", "evidence": "string", "location": "string",
+    "needs_review": "boolean", "review_reason": "string",
+}
+INDICATOR_COLUMNS = {
+    "file": "string", "standard": "string", "indicator": "string", "name": "string", "level": "Int64",
+    "level_label": "string", "score": "Float64", "method": "string", "evidence": "string", "location": "string",
+    "needs_review": "boolean", "review_reason": "string",
+}
+FINDING_COLUMNS = {
+    "file": "string", "check": "string", "severity": "string", "message": "string", "expected": "string",
+    "actual": "string", "location": "string",
+}
+
+
+@dataclass
+class Dataset:
+    assessments: list[Assessment] = field(default_factory=list)
+    documents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    standards: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
+    findings: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    TABLES = ("documents", "standards", "indicators", "findings")
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in self.TABLES}
+
+
+def document_record(a: Assessment) -> dict:
+    st = a.stated
+    return {
+        "file": a.file, "sha256": a.sha256, "format": a.format, "status": a.status, "error": a.error,
+        "organisation": a.organisation, "fiscal_year_be": a.fiscal_year_be, "academic_year_be": a.academic_year_be,
+        "framework": a.framework, "framework_cited": a.framework_cited, "scale": a.scale, "pages": a.pages,
+        "standards_found": len(a.standards), "indicators_found": len(a.indicators),
+        "levels_found": sum(1 for i in a.indicators if i.level is not None),
+        "indicators_needing_review": sum(1 for i in a.indicators if i.needs_review),
+        "standards_stated": st.standards if st else None, "indicators_stated": st.indicators if st else None,
+        "total_score_stated": st.score if st else None, "total_level_stated": st.level if st else None,
+        "total_label_stated": st.label if st else "",
+        "findings": len(a.findings),
+    }
+
+
+def standard_records(a: Assessment) -> list[dict]:
+    return [{"file": a.file, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
+             "level_label": s.level_label, "method": s.method, "evidence": s.evidence, "location": s.location,
+             "needs_review": s.needs_review, "review_reason": "; ".join(s.review_reasons)} for s in a.standards]
+
+
+def indicator_records(a: Assessment) -> list[dict]:
+    return [{"file": a.file, "standard": i.standard, "indicator": i.indicator, "name": i.name, "level": i.level,
+             "level_label": i.level_label, "score": i.score, "method": i.method, "evidence": i.evidence,
+             "location": i.location, "needs_review": i.needs_review, "review_reason": "; ".join(i.review_reasons)}
+            for i in a.indicators]
+
+
+def finding_records(a: Assessment) -> list[dict]:
+    rows = [{"file": a.file, "check": f.check, "severity": f.severity, "message": f.message,
+             "expected": f.expected, "actual": f.actual, "location": f.location} for f in a.findings]
+    if a.status == "error":
+        rows.insert(0, {"file": a.file, "check": "read", "severity": "error", "message": a.error,
+                        "expected": "", "actual": "", "location": ""})
+    return rows
+
+
+def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    return df.astype(columns)
+
+
+def build_dataset(assessments: list[Assessment]) -> Dataset:
+    return Dataset(
+        assessments=assessments,
+        documents=_frame([document_record(a) for a in assessments], DOCUMENT_COLUMNS),
+        standards=_frame([r for a in assessments for r in standard_records(a)], STANDARD_COLUMNS),
+        indicators=_frame([r for a in assessments for r in indicator_records(a)], INDICATOR_COLUMNS),
+        findings=_frame([r for a in assessments for r in finding_records(a)], FINDING_COLUMNS),
+    )
+
+
+def nested_record(a: Assessment) -> dict:
+    """One document with its standards, indicators and findings inside: the JSON Lines record."""
+    rec = document_record(a)
+    rec["standards"] = standard_records(a)
+    rec["indicators"] = indicator_records(a)
+    rec["findings"] = finding_records(a)
+    for part in ("standards", "indicators", "findings"):
+        for r in rec[part]:
+            r.pop("file", None)
+    return rec

@@ -1,0 +1,78 @@
+"""Write a Dataset: CSV (UTF-8 with BOM, for Excel), Parquet, one XLSX workbook, JSON Lines.
+
+Each file is written to a temporary name in the output folder and renamed into place, so a reader
+never sees half a table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .dataset import Dataset, nested_record
+
+FORMATS = ("csv", "parquet", "xlsx", "jsonl")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl refuses control characters
+_XLSX_MAX_CELL = 32767
+
+
+def _atomic(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if str(out[col].dtype) == "string":
+            out[col] = out[col].str.replace(_XLSX_ILLEGAL, "", regex=True).str.slice(0, _XLSX_MAX_CELL)
+    return out
+
+
+def write_dataset(ds: Dataset, out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    tables = ds.tables()
+    if "csv" in formats:
+        for name, df in tables.items():
+            p = out / f"{name}.csv"
+            _atomic(p, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            written.append(p)
+    if "parquet" in formats:
+        for name, df in tables.items():
+            p = out / f"{name}.parquet"
+            _atomic(p, lambda tmp, df=df: df.to_parquet(tmp, index=False))
+            written.append(p)
+    if "xlsx" in formats:
+        p = out / "sarkit.xlsx"
+
+        def write_xlsx(tmp: str) -> None:
+            with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+                for name, df in tables.items():
+                    _xlsx_safe(df).to_excel(xw, sheet_name=name, index=False)
+
+        _atomic(p, write_xlsx)
+        written.append(p)
+    if "jsonl" in formats:
+        p = out / "documents.jsonl"
+
+        def write_jsonl(tmp: str) -> None:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for a in ds.assessments:
+                    fh.write(json.dumps(nested_record(a), ensure_ascii=False, default=str) + "\n")
+
+        _atomic(p, write_jsonl)
+        written.append(p)
+    return written

@@ -1,0 +1,118 @@
+"""What extraction produces: an `Assessment` per file. Every value carries its evidence (the text
+it came from, where that text stands) and the method that found it; an unclear value carries a
+review flag with reasons a person can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUS_OK = "ok"
+STATUS_REVIEW = "needs_review"
+STATUS_NONE = "no_assessment"
+STATUS_ERROR = "error"
+
+
+@dataclass(slots=True)
+class Observation:
+    """One statement of a value in the document: a ticked row, a prose sentence, a summary cell."""
+
+    level: int | None
+    score: float | None
+    label: str  # the level label as written, normalised ("" when none was written)
+    method: str
+    evidence: str
+    location: str
+    review: list[str] = field(default_factory=list)  # reasons this observation is unclear
+
+
+@dataclass(slots=True)
+class Indicator:
+    standard: str
+    indicator: str  # as numbered in the report, Arabic digits: "2" or "1.2"
+    name: str = ""
+    heading_location: str = ""
+    observations: list[Observation] = field(default_factory=list)
+    # Resolved from the observations by pipeline.extract.resolve():
+    level: int | None = None
+    level_label: str = ""
+    score: float | None = None
+    method: str = ""
+    evidence: str = ""
+    location: str = ""
+    review_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.standard, self.indicator)
+
+
+@dataclass(slots=True)
+class Standard:
+    standard: str
+    name: str = ""
+    heading_location: str = ""
+    observations: list[Observation] = field(default_factory=list)
+    level: int | None = None
+    level_label: str = ""
+    score: float | None = None
+    method: str = ""
+    evidence: str = ""
+    location: str = ""
+    review_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
+
+
+@dataclass(slots=True)
+class StatedTotals:
+    """What the report says about itself: "รวม 3 มาตรฐาน 17 ตัวบ่งชี้ คะแนนที่ได้รับ 95.00 ระดับคุณภาพดีเยี่ยม"."""
+
+    standards: int | None
+    indicators: int | None
+    score: float | None
+    level: int | None
+    label: str
+    evidence: str
+    location: str
+
+
+@dataclass(slots=True)
+class Finding:
+    check: str
+    severity: str  # error, warning, info
+    message: str
+    expected: str = ""
+    actual: str = ""
+    location: str = ""
+
+
+@dataclass(slots=True)
+class Assessment:
+    file: str
+    sha256: str = ""
+    format: str = ""
+    status: str = STATUS_OK
+    error: str = ""
+    organisation: str = ""
+    organisation_evidence: str = ""
+    fiscal_year_be: int | None = None
+    academic_year_be: int | None = None
+    framework: str = ""  # id such as "esa-2557" when the report cites one
+    framework_cited: str = ""  # the citation as written
+    scale: str = ""  # esa or school: which label set the report uses
+    pages: int | None = None
+    standards: list[Standard] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    totals: list[StatedTotals] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def stated(self) -> StatedTotals | None:
+        """The first total the report states (a summary line beats a later repetition)."""
+        return self.totals[0] if self.totals else None

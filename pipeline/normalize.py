@@ -1,0 +1,42 @@
+"""Make Thai text comparable. The raw text is always kept beside the result; nothing here is
+applied to it.
+
+Order matters: NFC first (never NFKC: it splits sara am into nikhahit + sara aa), then the
+characters PyThaiNLP leaves alone (ZWJ, BOM, soft hyphen, the no-break spaces), then PyThaiNLP's
+`normalize` (zero-width, mark order, sara am, repeated vowels, duplicate spaces), then Thai digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pythainlp.util import normalize as _thai_normalize
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Invisible characters that survive copy-paste from Word and web pages.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\u2002\u2003\u2004\u2005\u2006\u2008"), " ")
+_WS = re.compile(r"\s+")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def thai_digits_to_arabic(text: str) -> str:
+    return text.translate(_THAI_DIGITS)
+
+
+def normalize_text(raw: str) -> str:
+    """Raw text to its comparable form: one line, single spaces, Arabic digits."""
+    s = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).translate(_SPACES)
+    s = _WS.sub(" ", s).strip()
+    if _THAI.search(s):
+        s = _thai_cached(s)
+    return s.translate(_THAI_DIGITS)
+
+
+@lru_cache(maxsize=4096)
+def _thai_cached(s: str) -> str:
+    # Reports repeat the same labels and headings many times; PyThaiNLP's normalize is the
+    # costliest step of this module, so equal strings are normalised once.
+    return _thai_normalize(s)

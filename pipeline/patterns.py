@@ -1,0 +1,72 @@
+"""The Thai phrases the rules look for, on normalised text (single spaces, Arabic digits).
+
+Headings: มาตรฐานที่ N; ตัวบ่งชี้ที่ N / N.M; ตัวชี้วัดที่ N; ประเด็น(การ)พิจารณาที่ N, with any spacing
+inside the keyword. Values: "คะแนนที่ได้รับ 35", "30 คะแนน", "ระดับคุณภาพดีเยี่ยม", "ระดับ 4 (ดีมาก)".
+Totals: "รวม 3 มาตรฐาน 17 ตัวบ่งชี้".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .scales import label_levels, label_pattern
+
+S = r"\s*"
+NUM = r"\d+(?:\s*\.\s*\d+)*"
+STANDARD_KW = rf"มาตรฐาน{S}ที่"
+INDICATOR_KW = rf"(?:ตัว{S}บ่ง{S}ชี้|ตัว{S}ชี้{S}วัด)"
+ISSUE_KW = rf"ประเด็น{S}(?:การ{S})?พิจารณา"
+
+STANDARD = re.compile(rf"{STANDARD_KW}{S}(?P<num>\d+)(?![\d])")
+INDICATOR = re.compile(rf"(?P<kw>{INDICATOR_KW}){S}ที่{S}(?P<num>{NUM})")
+ISSUE = re.compile(rf"(?P<kw>{ISSUE_KW}){S}ที่{S}(?P<num>{NUM})")
+KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่|{ISSUE_KW}{S}ที่)\s*[:.]?$")
+INDICATOR_WORD = re.compile(rf"{INDICATOR_KW}{S}ที่")
+
+# "รวม 3 มาตรฐาน 17 ตัวบ่งชี้": counts the report states about itself.
+TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?P<std>\d+){S}มาตรฐาน{S}(?P<ind>\d+){S}"
+                   rf"(?:{INDICATOR_KW}|{ISSUE_KW})")
+# A row or line that is a grand total in a summary table.
+TOTAL_ROW = re.compile(r"^(?:รวม|ภาพรวม|สรุป|เฉลี่ย|ค่าเฉลี่ย|ผลรวม|คะแนนรวม)")
+
+# Numbering at the start of a line that is not part of the heading ("4.", "๑)", "-").
+LEAD = re.compile(r"^[\s\-–•*·>]*(?:\(?\d{1,2}[.)]\s*)?(?:[ก-ฮ][.)]\s*)?")
+
+SCORE_EXPLICIT = re.compile(rf"(?:คะแนน{S}ที่{S}ได้{S}(?:รับ)?|ได้{S}คะแนน|คะแนน{S}(?:เฉลี่ย|รวม)?){S}[:=]?{S}"
+                            rf"(?P<score>\d+(?:\.\d+)?)(?![\d.])")
+SCORE_BEFORE = re.compile(r"(?P<score>\d+(?:\.\d+)?)\s*คะแนน(?!\s*(?:ที่|เต็ม))")
+NUMBER = re.compile(r"^\(?(?P<n>\d+(?:\.\d+)?)\)?$")
+
+
+@lru_cache(maxsize=1)
+def level_phrase() -> re.Pattern:
+    """ "ระดับคุณภาพดีเยี่ยม", "ระดับ 4 (ดีมาก)", "อยู่ในระดับ ดี", "ระดับคุณภาพ: 5"."""
+    lab = label_pattern()
+    return re.compile(rf"ระดับ{S}(?:คุณภาพ)?{S}(?:ที่|อยู่ใน|เป็น)?{S}[:=]?{S}"
+                      rf"(?:\(?(?P<num>[1-5])\)?(?![\d.,%])\s*[(\-–:]?\s*)?(?:(?P<label>{lab})\s*\)?)?")
+
+
+@lru_cache(maxsize=1)
+def level_cell() -> re.Pattern:
+    """A cell (or the head of a cell) that names one level: "5", "๕", "ระดับ 4", "4 ดีมาก",
+    "ดีเยี่ยม (5)", "ระดับคุณภาพ 3 ดี"."""
+    lab = label_pattern()
+    return re.compile(
+        rf"^(?:ระดับ{S}(?:คุณภาพ)?{S}(?:ที่)?{S})?(?:"
+        rf"\(?(?P<num>[1-5])\)?(?![\d.,%])(?:\s*[.):\-–=]?\s*\(?(?P<label>{lab})\)?)?"
+        rf"|(?P<label2>{lab})(?:\s*\(?(?P<num2>[1-5])\)?(?![\d.,%]))?)")
+
+
+@lru_cache(maxsize=1)
+def label_anywhere() -> re.Pattern:
+    return re.compile(label_pattern())
+
+
+def level_of_label(label: str) -> int | None:
+    hit = label_levels().get(label)
+    return hit[0] if hit else None
+
+
+def clean_num(num: str) -> str:
+    return re.sub(r"\s+", "", num).strip(".")

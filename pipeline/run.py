@@ -1,0 +1,74 @@
+"""One file through the whole flow, and the discovery of files in folders.
+
+A file that cannot be read becomes an Assessment with status `error` and a message for a person.
+An exception from our own code is reported as an internal error, with the traceback on stderr,
+never dressed up as bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from pathlib import Path
+
+from parsers import UnreadableDocument, parse_bytes, sniff
+
+from .checks import run_checks
+from .extract import extract_assessment
+from .model import STATUS_ERROR, Assessment
+
+log = logging.getLogger("sarkit")
+
+# What a folder walk picks up. A file named on the command line is always read, whatever its name.
+DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".rtf", ".odt", ".html", ".htm", ".xhtml",
+                     ".shtml", ".asp", ".aspx", ".php", ".txt", ".pdf"}
+
+
+def discover(inputs: list[str | Path]) -> list[Path]:
+    """Files named, and documents found recursively in folders named, in a stable order."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for item in inputs:
+        p = Path(item)
+        found = [p] if not p.is_dir() else sorted(
+            f for f in p.rglob("*")
+            if f.suffix.lower() in DOCUMENT_SUFFIXES and not any(part.startswith(".") for part in f.parts[len(p.parts):])
+            and not f.is_dir())
+        for f in found:
+            if f not in seen:
+                seen.add(f)
+                out.append(f)
+    return out
+
+
+def process_file(path: str | Path) -> Assessment:
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return Assessment(file=path, status=STATUS_ERROR, error="file not found (a broken link, or removed during the run)")
+    except IsADirectoryError:
+        return Assessment(file=path, status=STATUS_ERROR, error="this is a folder, not a file")
+    except PermissionError:
+        return Assessment(file=path, status=STATUS_ERROR, error="permission denied: the file cannot be read")
+    except OSError as exc:
+        return Assessment(file=path, status=STATUS_ERROR, error=f"the file cannot be read: {exc.strerror or exc}")
+    return process_bytes(path, data)
+
+
+def process_bytes(path: str, data: bytes) -> Assessment:
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, path)
+    try:
+        doc = parse_bytes(path, data, kind)
+        assessment = extract_assessment(doc)
+        run_checks(assessment)
+    except UnreadableDocument as exc:
+        return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR, error=str(exc))
+    except Exception as exc:  # our bug: say so plainly and keep the batch going
+        log.error("internal error on %s\n%s", path, traceback.format_exc())
+        return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR,
+                          error=f"internal error in sarkit ({type(exc).__name__}: {exc}); this is a bug, please report it")
+    assessment.sha256 = digest
+    return assessment
