@@ -17,7 +17,9 @@ from dataclasses import dataclass
 _OFFICE_FULL = re.compile(r"สำนักงานเขตพื้นที่การศึกษา\s*(?P<kind>ประถมศึกษา|มัธยมศึกษา)?\s*"
                           r"(?P<prov>[ก-ฮ][ก-๎]*?)?\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
 _OFFICE_ABBR = re.compile(r"(?P<abbr>สพป|สพม|สพท)\s*\.?\s*(?P<prov>[ก-ฮ][ก-๎]*?)\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
-_SCHOOL = re.compile(r"โรงเรียน\s*(?P<name>[ก-๎][ก-๎\s]{1,60}?)(?=\s|$|อำเภอ|ตำบล|จังหวัด|สังกัด)")
+_SCHOOL = re.compile(r"โรงเรียน\s*(?!และ|ใน|ที่|ของ|ต่าง|ทุก|เอกชน|สังกัด)(?P<name>[ก-๎][ก-๎]{1,60}?)"
+                     r"(?=\s|$|อำเภอ|ตำบล|จังหวัด|สังกัด)")
+_TITLE_SCHOOL = re.compile(r"^\s*(?:รายงาน\S*\s*)?" + _SCHOOL.pattern)
 _KIND_OF_ABBR = {"สพป": "ประถมศึกษา", "สพม": "มัธยมศึกษา", "สพท": ""}
 _FISCAL = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
 _ACADEMIC = re.compile(r"ปี\s*การ\s*ศึกษา\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
@@ -56,7 +58,7 @@ def read_metadata(texts: list[str]) -> Metadata:
             name = _office_name(_KIND_OF_ABBR[m.group("abbr")], m.group("prov"), m.group("n"))
             counts[name] += 1
             first_seen.setdefault(name, m.group(0))
-    title_school = next((m for t in texts[:_TITLE_PARAGRAPHS] if (m := _SCHOOL.search(t))), None)
+    title_school = next((m for t in texts[:_TITLE_PARAGRAPHS] if (m := _TITLE_SCHOOL.search(t))), None)
     if title_school:
         # A school's SAR names its parent office too ("สังกัด สพป. …"); the report is the school's.
         md.organisation = "โรงเรียน" + title_school.group("name").strip()

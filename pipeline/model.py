@@ -114,5 +114,17 @@ class Assessment:
 
     @property
     def stated(self) -> StatedTotals | None:
-        """The first total the report states (a summary line beats a later repetition)."""
-        return self.totals[0] if self.totals else None
+        """What the report states about its totals, merged over every total statement in reading
+        order (a table's total row gives the score, a prose line the counts). Statements that
+        disagree are a finding of their own (totals.disagree); here the first one stands."""
+        if not self.totals:
+            return None
+        merged = StatedTotals(None, None, None, None, "", "", "")
+        for t in self.totals:
+            for attr in ("standards", "indicators", "score", "level"):
+                if getattr(merged, attr) is None and getattr(t, attr) is not None:
+                    setattr(merged, attr, getattr(t, attr))
+            merged.label = merged.label or t.label
+            merged.evidence = merged.evidence or t.evidence
+        merged.location = "; ".join(dict.fromkeys(t.location for t in self.totals if t.location))
+        return merged
