@@ -20,7 +20,8 @@ from .model import (STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, 
                     StatedTotals)
 from .normalize import normalize_text
 from .scales import canonical_label
-from .statements import heading_name, read_values, segments
+from .choices import level_choices
+from .statements import Values, heading_name, read_values, segments
 from .tables import RowView, analyse
 
 _EVIDENCE_CHARS = 240
@@ -107,12 +108,21 @@ class _Extractor:
             return
         if self.await_name is not None:
             target, self.await_name = self.await_name, None
-            if not segments(t, self.use_issues) and len(t) < 250 and read_values(t).empty:
+            if not segments(t, self.use_issues) and len(t) < 250 and read_values(t).empty and not p.marks:
                 target.name = t  # a heading's name on the line below it
                 return
-        self.unit(t, str(p.location))
+        choices = level_choices(p.text, p.marks, str(p.location))
+        # A line of boxes is read for its ticks, not as a sentence: "ระดับ 5 ☑" is no statement of 5.
+        self.unit(t, str(p.location), statements=not choices)
+        if choices:
+            self.level_groups.setdefault(self.context_key(str(p.location)), []).extend(choices)
 
-    def unit(self, t: str, loc: str) -> None:
+    def context_key(self, where: str) -> tuple:
+        if self.cur_ind:
+            return ("indicator", self.cur_ind)
+        return ("standard", self.cur_std) if self.cur_std else ("none", where)
+
+    def unit(self, t: str, loc: str, statements: bool = True) -> None:
         lead = len(P.LEAD.match(t).group(0))
         segs = segments(t, self.use_issues)
         carry, self.carry = self.carry, None
@@ -126,7 +136,7 @@ class _Extractor:
                                                        _clip(f"{num} {prefix}"), f"{where}; {loc}",
                                                        [f"{c}: {m}" for c, m in values.flags]))
         for i, s in enumerate(segs):
-            values = read_values(s.body)
+            values = read_values(s.body) if statements else Values()
             if s.kind == "total":
                 self.total(s, values, t, loc)
                 continue
@@ -176,9 +186,7 @@ class _Extractor:
     def table(self, table: Table) -> None:
         for v in analyse(table):
             if v.kind == "level":
-                key = ("indicator", self.cur_ind) if self.cur_ind else (
-                    ("standard", self.cur_std) if self.cur_std else ("none", str(table.location)))
-                self.level_groups.setdefault(key, []).append(v)
+                self.level_groups.setdefault(self.context_key(str(table.location)), []).append(v)
             elif v.kind == "matrix":
                 self.matrix_row(v)
             elif v.kind == "summary":

@@ -27,6 +27,7 @@ _SCORE_HEADER = re.compile(r"คะแนน")
 _SCORE_EXCLUDED = re.compile(r"เต็ม|น้ำหนัก|เป้าหมาย|ร้อยละ|สัดส่วน")
 _RESULT_HEADER = re.compile(r"ระดับคุณภาพ|ผลการประเมิน|ผลการพิจารณา|^ระดับ$|^คุณภาพ$|ระดับที่ได้")
 _NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)+)(?:\s|$)")
+TYPED_TICKS = {"/", "x", "X", "×", "✕", "*", "\\"}
 _TICK_HEADER = re.compile(r"เลือก|ทำเครื่องหมาย|[✓✔√]")
 _PUNCT_ONLY = re.compile(r"^[\s.:)(\-–]*$")
 
@@ -94,8 +95,8 @@ def level_in_cell(stripped: str) -> tuple[int, str] | None:
     num = m.group("num") or m.group("num2")
     label = m.group("label") or m.group("label2") or ""
     rest = stripped[m.end():]
-    if not _PUNCT_ONLY.match(rest) and not stripped.startswith("ระดับ"):
-        return None
+    if not _PUNCT_ONLY.match(rest) and not stripped.startswith("ระดับ") and not (label and rest[:1] in " (:-–"):
+        return None  # "1. แผนปฏิบัติการ" is a numbered line, not a level
     from_num = int(num) if num else None
     from_label = P.level_of_label(label) if label else None
     if from_num and from_label and from_num != from_label:
@@ -175,6 +176,12 @@ def _find_level_rows(views: list[RowView], evidence_cols: set[int], has_level_wo
                 if c.marks and _PUNCT_ONLY.match(c.stripped):
                     for m in c.marks:  # a cell holding only the box: a tick column
                         by_source.setdefault(c.cell.col, []).append((v, m))
+                elif len(c.marks) == 1 and c.marks[0].offset == len(c.raw) - len(c.raw.lstrip()):
+                    by_source.setdefault(c.cell.col, []).append((v, c.marks[0]))  # "☑ มีการดำเนินการ…"
+                elif c.stripped in TYPED_TICKS:
+                    # "/" or "X" typed by hand in a level row: a tick only because of where it stands.
+                    by_source.setdefault(c.cell.col, []).append(
+                        (v, Mark("checked", "typed-character", 0, c.stripped, detail=f"'{c.stripped}' typed in the row")))
                 elif not v.conflict and c.stripped and len(c.stripped) <= 20:
                     lm = P.label_anywhere().fullmatch(c.stripped)
                     other = P.level_of_label(lm.group(0)) if lm else None

@@ -1,0 +1,47 @@
+"""Shared helpers: the corpus folder and a way to build small Word files with exact XML."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _load_wordml():
+    spec = importlib.util.spec_from_file_location("wordml", CORPUS / "wordml.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["wordml"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+wordml = _load_wordml()
+
+
+@pytest.fixture
+def make_docx(tmp_path):
+    """make_docx(*blocks) -> path of a .docx whose body is exactly those blocks."""
+    counter = iter(range(10**6))
+
+    def make(*blocks: str, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"doc{next(counter)}.docx")
+        wordml.write_docx(str(path), list(blocks))
+        return path
+
+    return make
+
+
+@pytest.fixture
+def make_file(tmp_path):
+    def make(name: str, data: bytes | str, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
+        return path
+
+    return make

@@ -1,0 +1,38 @@
+"""The command line: extract, eval, validate."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.cli import main
+
+from conftest import CORPUS
+
+
+def test_extract_writes_every_format(tmp_path, capsys):
+    assert main(["extract", str(CORPUS / "004_udonthani2_2565_web.html"), str(CORPUS / "bad_empty.docx"),
+                 "--out", str(tmp_path), "--quiet"]) == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"documents.csv", "indicators.parquet", "sarkit.xlsx", "documents.jsonl"} <= names
+    out = capsys.readouterr()
+    assert "1 ok, 1 error" in out.out and "empty" in out.err
+
+
+def test_eval_on_the_corpus(capsys):
+    assert main(["eval", str(CORPUS)]) == 0
+    assert "wrong but unflagged  0" in capsys.readouterr().out
+
+
+def test_validate_exit_codes(capsys):
+    assert main(["validate", str(CORPUS / "002_phatthalung2_2557_levels.docx")]) == 0
+    out = capsys.readouterr().out
+    assert "ผ่าน" in out and "ตัวบ่งชี้ที่ 4: ระดับ 3" in out
+    assert main(["validate", str(CORPUS / "esa2557_review_cases.docx")]) == 1
+    assert "ticked at levels 5 and 4" in capsys.readouterr().out
+    assert main(["validate", str(CORPUS / "bad_truncated.docx")]) == 2
+
+
+def test_validate_json(capsys):
+    assert main(["validate", "--json", str(CORPUS / "esa2557_review_cases.docx")]) == 1
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["status"] == "needs_review" and rec["exit_code"] == 1 and rec["findings"]

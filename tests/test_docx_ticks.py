@@ -1,0 +1,103 @@
+"""Every Word tick encoding found in real reports, each a named rule with its own test."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse
+
+from conftest import wordml as W
+
+
+def marks_of(path):
+    doc = parse(path)
+    return [m for p in doc.iter_paragraphs() for m in p.marks]
+
+
+@pytest.mark.parametrize("font,char,state", [
+    ("Wingdings", "F0FE", "checked"),      # box with check, Insert > Symbol writes the F0xx form
+    ("Wingdings", "FE", "checked"),        # the same glyph, plain code
+    ("Wingdings", "F0A8", "unchecked"),    # empty box
+    ("Wingdings", "F06F", "unchecked"),
+    ("Wingdings", "F0FD", "checked"),      # box with X
+    ("Wingdings", "F0FC", "checked"),      # ✓
+    ("Wingdings", "F0FB", "checked"),      # ✗
+    ("Wingdings 2", "F052", "checked"),    # ☑
+    ("Wingdings 2", "F054", "checked"),    # ☒
+    ("Wingdings 2", "54", "checked"),
+    ("Wingdings 2", "F0A3", "unchecked"),  # □
+    ("Webdings", "F061", "checked"),       # ✓
+    ("Symbol", "F0D6", "checked"),         # √ typed as a tick
+])
+def test_w_sym(make_docx, font, char, state):
+    (m,) = marks_of(make_docx(W.para(W.sym(font, char), W.run(" 5"))))
+    assert (m.state, m.method, m.font) == (state, "wingdings-sym", font)
+
+
+def test_w_sym_unmapped_is_unknown_with_font_and_code(make_docx):
+    (m,) = marks_of(make_docx(W.para(W.sym("Wingdings", "F0A4"))))
+    assert m.state == "unknown" and m.font == "Wingdings" and m.code == "F0A4"  # the code as the file writes it
+
+
+def test_w_sym_bullet_is_text_not_a_box(make_docx):
+    assert marks_of(make_docx(W.para(W.sym("Wingdings", "F0D8"), W.run(" หัวข้อ")))) == []
+
+
+@pytest.mark.parametrize("text,state", [("þ", "checked"), ("¨", "unchecked"), ("ý", "checked"), ("x", "checked"),
+                                        ("o", "unchecked"), ("\uf0fe", "checked"), ("\uf0a8", "unchecked")])
+def test_letter_typed_in_wingdings(make_docx, text, state):
+    (m,) = marks_of(make_docx(W.para(W.letter("Wingdings", text), W.run(" ระดับ 4"))))
+    assert (m.state, m.method) == (state, "font-letter")
+
+
+def test_letter_in_ordinary_font_is_a_letter(make_docx):
+    assert marks_of(make_docx(W.para(W.run("þ ¨ x")))) == []
+
+
+def test_private_use_symbol_without_symbol_font_is_unknown(make_docx):
+    (m,) = marks_of(make_docx(W.para(W.run("\uf0fe"))))
+    assert m.state == "unknown" and m.code == "F0FE"
+
+
+@pytest.mark.parametrize("checked", [True, False])
+def test_content_control_checkbox(make_docx, checked):
+    (m,) = marks_of(make_docx(W.para(W.content_checkbox(checked), W.run(" 5"))))
+    assert m.method == "content-control" and m.state == ("checked" if checked else "unchecked")
+
+
+def test_content_control_whose_glyph_disagrees_is_unknown(make_docx):
+    (m,) = marks_of(make_docx(W.para(W.content_checkbox(True, shown="\u2610"))))
+    assert m.state == "unknown" and "w14:checked" in m.detail
+
+
+@pytest.mark.parametrize("checked,default,state", [
+    (None, "1", "checked"),      # no w:checked: w:default decides
+    (None, "0", "unchecked"),
+    ("0", "1", "unchecked"),     # w:checked wins over w:default
+    ("1", "0", "checked"),
+    ("", "0", "checked"),        # a bare <w:checked/> means checked
+    (None, None, "unchecked"),   # neither: Word shows an empty box
+])
+def test_form_field_checkbox(make_docx, checked, default, state):
+    (m,) = marks_of(make_docx(W.para(W.form_checkbox(checked=checked, default=default), W.run(" 4"))))
+    assert (m.method, m.state) == ("form-field", state)
+
+
+def test_form_field_instruction_is_not_text(make_docx):
+    doc = parse(make_docx(W.para(W.form_checkbox(checked="1"), W.run(" ระดับ 4"))))
+    assert "FORMCHECKBOX" not in doc.blocks[0].text
+    assert doc.blocks[0].text.endswith("ระดับ 4")
+
+
+@pytest.mark.parametrize("glyph,state", [("☐", "unchecked"), ("☑", "checked"), ("☒", "checked"), ("✓", "checked"),
+                                         ("✔", "checked"), ("■", "checked"), ("□", "unchecked"), ("√", "checked")])
+def test_unicode_glyph(make_docx, glyph, state):
+    (m,) = marks_of(make_docx(W.para(W.run(f"{glyph} ระดับ 3"))))
+    assert (m.method, m.state, m.glyph) == ("unicode-glyph", state, glyph)
+
+
+def test_mark_offsets_point_at_their_glyph(make_docx):
+    doc = parse(make_docx(W.para(W.run("ระดับ "), W.sym("Wingdings", "F0A8"), W.run(" 5 "),
+                                 W.sym("Wingdings", "F0FE"), W.run(" 4"))))
+    p = doc.blocks[0]
+    assert [p.text[m.offset] for m in p.marks] == ["☐", "☑"]
