@@ -7,9 +7,12 @@ characters and symbol-font letters into marks, and tracks whether every visible 
 
 from __future__ import annotations
 
+import re
+
 from .model import GLYPH_CHECKED, GLYPH_UNCHECKED, GLYPH_UNKNOWN, Mark, MarkState
 from .symbols import UNICODE_MARKS, is_private_use_symbol, is_symbol_font, lookup_symbol, symbol_code
 
+_SPECIAL = re.compile("[" + "".join(re.escape(c) for c in UNICODE_MARKS) + "\uf020-\uf0ff]")
 _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unknown": GLYPH_UNKNOWN}
 
 
@@ -43,6 +46,9 @@ class ParagraphBuilder:
                     self._append(ch, bold)
                 else:
                     self.add_symbol(font or "", ord(ch), method="font-letter", bold=bold)
+            return
+        if not _SPECIAL.search(text):
+            self._append(text, bold)  # the common case: no tick character, no private-use symbol
             return
         start = 0
         for i, ch in enumerate(text):

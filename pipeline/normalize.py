@@ -26,17 +26,12 @@ def thai_digits_to_arabic(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+@lru_cache(maxsize=65536)
 def normalize_text(raw: str) -> str:
-    """Raw text to its comparable form: one line, single spaces, Arabic digits."""
+    """Raw text to its comparable form: one line, single spaces, Arabic digits. Cached: reports
+    repeat their headings, labels and level descriptions many times."""
     s = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).translate(_SPACES)
     s = _WS.sub(" ", s).strip()
     if _THAI.search(s):
-        s = _thai_cached(s)
+        s = _thai_normalize(s)
     return s.translate(_THAI_DIGITS)
-
-
-@lru_cache(maxsize=4096)
-def _thai_cached(s: str) -> str:
-    # Reports repeat the same labels and headings many times; PyThaiNLP's normalize is the
-    # costliest step of this module, so equal strings are normalised once.
-    return _thai_normalize(s)

@@ -1,0 +1,154 @@
+"""Benchmark: sarkit's whole flow per file against the raw libraries on the same files, in one run.
+
+    python bench/bench_extract.py [--copies 10] [--repeat 3]
+
+Builds distinct copies of the corpus .docx and HTML files (a paragraph naming the copy is added, so
+every file has its own hash and its own bytes), then times, on one core:
+  - raw python-docx: open, read every paragraph and every table cell's text (what most tools do);
+  - raw lxml: unzip word/document.xml, parse, iterate w:t / w:sym (the floor for reading a .docx);
+  - raw lxml.html: parse and text_content() for the HTML files;
+  - sarkit: parse + normalise + extract + checks, as `sarkit extract` runs per file.
+Prints documents/s, the ratio to the raw loops, and the peak RSS of this process. Not a test: the
+figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def make_copies(out: Path, copies: int) -> tuple[list[Path], list[Path]]:
+    """Distinct copies of the corpus documents (bad files left out)."""
+    import docx
+
+    docs, pages = [], []
+    for src in sorted((ROOT / "corpus").glob("*.docx")):
+        if src.name.startswith("bad_"):
+            continue
+        for k in range(copies):
+            d = docx.Document(str(src))
+            d.add_paragraph(f"สำเนาที่ {k} ของ {src.stem}")
+            dst = out / f"{src.stem}_{k}.docx"
+            d.save(str(dst))
+            docs.append(dst)
+    for src in sorted((ROOT / "corpus").glob("*.htm*")):
+        if src.name.startswith("bad_"):
+            continue
+        data = src.read_bytes()
+        for k in range(copies):
+            dst = out / f"{src.stem}_{k}{src.suffix}"
+            dst.write_bytes(data + f"<!-- copy {k} -->".encode())
+            pages.append(dst)
+    return docs, pages
+
+
+def raw_python_docx(path: Path) -> int:
+    import docx
+
+    d = docx.Document(str(path))
+    n = sum(len(p.text) for p in d.paragraphs)
+    for t in d.tables:
+        for row in t.rows:
+            for c in row.cells:
+                n += len(c.text)
+    return n
+
+
+def raw_lxml_docx(path: Path) -> int:
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    n = 0
+    for el in root.iter(W_NS + "t", W_NS + "sym"):
+        n += len(el.text or "") + 1
+    return n
+
+
+def raw_lxml_html(path: Path) -> int:
+    import lxml.html
+
+    return len(lxml.html.document_fromstring(path.read_bytes()).text_content())
+
+
+def sarkit_file(path: Path) -> int:
+    from pipeline.run import process_file
+
+    a = process_file(path)
+    assert a.status != "error", (path, a.error)
+    return len(a.indicators)
+
+
+def timed(fn, files: list[Path], repeat: int) -> float:
+    """Median seconds for one pass over `files`."""
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for f in files:
+            fn(f)
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def docx_pages(files: list[Path]) -> int:
+    """Pages as Word last rendered them (lastRenderedPageBreak + 1), or 1 per file without them."""
+    total = 0
+    for f in files:
+        with zipfile.ZipFile(f) as z:
+            xml = z.read("word/document.xml")
+        total += 1 + xml.count(b"lastRenderedPageBreak")
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="sarkit-bench-"))
+    try:
+        docs, htmls = make_copies(tmp, args.copies)
+        # warm imports and caches once, as a long-running worker would be
+        for fn, f in ((raw_python_docx, docs[0]), (raw_lxml_docx, docs[0]), (sarkit_file, docs[0]),
+                      (raw_lxml_html, htmls[0]), (sarkit_file, htmls[0])):
+            fn(f)
+        pages = docx_pages(docs)
+        rows = [
+            (".docx", "raw python-docx (paragraphs + cells)", timed(raw_python_docx, docs, args.repeat), len(docs)),
+            (".docx", "raw lxml (w:t, w:sym)", timed(raw_lxml_docx, docs, args.repeat), len(docs)),
+            (".docx", "sarkit (parse+extract+checks)", timed(sarkit_file, docs, args.repeat), len(docs)),
+            ("HTML", "raw lxml.html text_content()", timed(raw_lxml_html, htmls, args.repeat), len(htmls)),
+            ("HTML", "sarkit (parse+extract+checks)", timed(sarkit_file, htmls, args.repeat), len(htmls)),
+        ]
+        print(f"{len(docs)} distinct .docx ({pages} pages as Word rendered them, at least 1 per file), "
+              f"{len(htmls)} HTML; median of {args.repeat} passes, one core")
+        print(f"{'kind':6} {'what':40} {'s/pass':>8} {'docs/s':>8} {'ms/doc':>8}")
+        for kind, what, secs, n in rows:
+            print(f"{kind:6} {what:40} {secs:8.3f} {n / secs:8.1f} {1000 * secs / n:8.2f}")
+        pd_raw, lx_raw, sk = rows[0][2], rows[1][2], rows[2][2]
+        print(f"sarkit / raw python-docx on .docx: {sk / pd_raw:.2f}x the time;  sarkit / raw lxml: {sk / lx_raw:.2f}x")
+        print(f"sarkit / raw lxml.html on HTML: {rows[4][2] / rows[3][2]:.2f}x the time")
+        print(f"pages/s (.docx, sarkit): {pages / sk:.1f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS of this process: {peak:.0f} MB (pid {os.getpid()})")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
