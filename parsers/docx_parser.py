@@ -53,7 +53,7 @@ def parse_docx(path: str, data: bytes) -> ReportDocument:
     body = document.element.body
     walker.use_rendered_breaks = body.find(f".//{W}lastRenderedPageBreak") is not None
     blocks = walker.body(body, "")
-    return ReportDocument(path=path, format="docx", blocks=blocks, pages=walker.page)
+    return ReportDocument(path=path, format="docx", blocks=blocks, pages=walker._page(walker.page))
 
 
 def _character_styles(document) -> dict[str, tuple[str | None, bool]]:
@@ -148,8 +148,13 @@ class _Walker:
                     blocks.extend(self.body(choice, path))
         return blocks
 
+    def _page(self, page: int) -> int | None:
+        # Only Word's own record of where its pages broke is a page number; without it the
+        # number would be a guess (explicit breaks give a lower bound at best).
+        return page if self.use_rendered_breaks else None
+
     def _location(self, path: str, **kw) -> Location:
-        return Location(path=path, page=self.page, **kw)
+        return Location(path=path, page=self._page(self.page), **kw)
 
     def paragraph(self, p, path: str) -> list[Block]:
         ppr = p.find(f"{W}pPr")
@@ -162,7 +167,7 @@ class _Walker:
         saved = (self._fields, self._start_page)  # a text box inside this paragraph is a paragraph too
         self._fields, self._start_page = [], self.page
         self._inline(p, b, extra, path, bold=False)
-        loc = Location(path=path or f"paragraph {index}", page=self._start_page, paragraph=index)
+        loc = Location(path=path or f"paragraph {index}", page=self._page(self._start_page), paragraph=index)
         self._fields, self._start_page = saved
         style = None
         if ppr is not None and (ps := ppr.find(f"{W}pStyle")) is not None:

@@ -75,3 +75,11 @@ def test_provenance_names_table_row_and_cell(make_docx):
     assert (cell.location.table, cell.location.row, cell.location.cell) == (1, 1, 1)
     assert str(cell.location).endswith("table 1 › row 1 › cell 1")
     assert isinstance(doc.blocks[0], Paragraph) and isinstance(doc.blocks[1], Table)
+
+
+def test_page_comes_from_words_rendered_breaks_only(make_docx):
+    rendered = W.para(W.run("หน้าหนึ่ง")) + '<w:p><w:r><w:lastRenderedPageBreak/><w:t>หน้าสอง</w:t></w:r></w:p>'
+    doc = parse(make_docx(rendered))
+    assert [p.location.page for p in doc.blocks] == [1, 2] and doc.pages == 2
+    plain = parse(make_docx(W.para("ก"), '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', W.para("ข")))
+    assert [p.location.page for p in plain.blocks] == [None, None, None]
