@@ -25,6 +25,9 @@ from .statements import Values, heading_name, read_values, segments
 from .tables import RowView, analyse
 
 _EVIDENCE_CHARS = 240
+# How far after "ตัวบ่งชี้ที่ N" inside a sentence its value may stand: the longest indicator names
+# (seed 000) are about 110 characters; further away the value belongs to something else.
+_MID_TEXT_REACH = 160
 _TRAILING_NUMBER = re.compile(r"\s(\d+(?:\.\d+)?)$")
 _SCHOOL_ONLY = ("ยอดเยี่ยม", "ดีเลิศ", "กำลังพัฒนา", "ปานกลาง")
 _ESA_ONLY = ("ดีเยี่ยม", "ดีมาก", "พอใช้")
@@ -141,8 +144,8 @@ class _Extractor:
                 self.total(s, values, t, loc)
                 continue
             at_start = i == 0 and s.start <= lead
-            if not at_start and values.empty:
-                continue  # a mention ("ตามตัวบ่งชี้ที่ 2"), not a heading
+            if not at_start and (values.empty or values.start > _MID_TEXT_REACH):
+                continue  # a mention ("ตามตัวบ่งชี้ที่ 2 … ซึ่งอยู่ในระดับดี"), not a statement
             name = heading_name(s.body, values)
             target = self.enter(s.kind, s.num, name, loc)
             if not values.empty:

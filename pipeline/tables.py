@@ -151,8 +151,8 @@ def _find_level_rows(views: list[RowView], evidence_cols: set[int], has_level_wo
         if v.id_kind:
             continue
         for i, c in enumerate(v.cells):
-            if c.cell.col in evidence_cols:
-                continue
+            if c.cell.col in evidence_cols or len(c.marks) > 1:
+                continue  # several boxes in one cell: a checklist or a line of levels, not one level
             hit = level_in_cell(c.stripped)
             if hit:
                 by_col.setdefault(c.cell.col, []).append((v, i, hit[0], hit[1]))

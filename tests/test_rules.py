@@ -255,3 +255,15 @@ def test_seed_001_and_003_yield_no_levels():
     for name in ("001_254728a9f80de287.txt", "003_d04f43a4c689a302.txt"):
         a = extract_assessment(parse(SEEDS / name))
         assert a.status == "no_assessment" and all(i.level is None for i in a.indicators)
+
+
+def test_value_far_from_a_mention_is_not_a_statement():
+    narrative = ("ผลการดำเนินงานที่ผ่านมา สอดคล้องกับตัวบ่งชี้ที่ 2 ของมาตรฐาน " + "โดยมีการจัดกิจกรรมอย่างต่อเนื่อง " * 8
+                 + "ซึ่งผลโดยรวมอยู่ในระดับดี")
+    assert from_text(f"มาตรฐานที่ 1 ก\n{narrative}").indicators == []
+
+
+def test_line_of_boxes_in_cells_of_several_rows(make_docx):
+    rows = [["ตัวบ่งชี้", "ผล"], ["ก", "ระดับคุณภาพ ☐ 5 ☑ 4 ☐ 3"], ["ข", "ระดับคุณภาพ ☑ 5 ☐ 4 ☐ 3"]]
+    a = extract_assessment(parse(make_docx(W.para("ตัวบ่งชี้ที่ 1 ก"), W.table(rows[:2]))))
+    assert levels(a) == {"/1": 4}
