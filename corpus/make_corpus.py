@@ -443,6 +443,34 @@ def doc_webdings_symbol() -> None:
     write_docx(HERE / "esa2557_webdings_symbol.docx", blocks)
 
 
+def doc_totals_disagree() -> None:
+    """Seed 000's prose with two slips a checker must catch: standard 3 states 35 but its
+    indicator scores (25+25+5+20+25+25+20+25 = 170) give 34 by the 2557 rule (sum / 5), and the
+    stated total 96.00 is not 30 + 30 + 35 = 95."""
+    lines = (SEEDS / "000_d075da083c9b7581.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines)
+    text = text.replace("ตัวบ่งชี้ที่ 6 ผู้เรียนมีสุขภาพกาย สุขภาพจิต ที่ดีคะแนนที่ได้รับ 25 ระดับดีเยี่ยม",
+                        "ตัวบ่งชี้ที่ 6 ผู้เรียนมีสุขภาพกาย สุขภาพจิต ที่ดีคะแนนที่ได้รับ 20 ระดับดีมาก")
+    text = text.replace("รวม 3 มาตรฐาน 17 ตัวบ่งชี้ คะแนนที่ได้รับ 95.00", "รวม 3 มาตรฐาน 17 ตัวบ่งชี้ คะแนนที่ได้รับ 96.00")
+    text = text.replace("ลำพูน เขต 2", "แม่ฮ่องสอน เขต 1").replace("ประจำปีงบประมาณ 2557\n", "ประจำปีงบประมาณ 2558\n", 1)
+    assert "คะแนนที่ได้รับ 96.00" in text and "ที่ดีคะแนนที่ได้รับ 20 ระดับดีมาก" in text
+    write_docx(HERE / "esa2557_totals_disagree.docx", [para(line) for line in text.splitlines() if line.strip()])
+
+
+def doc_missing_indicator() -> None:
+    """A summary table that states 17 indicators but lists 16: indicator 2.4 is missing."""
+    rows = [["มาตรฐาน/ตัวบ่งชี้", "คะแนนที่ได้", "ระดับคุณภาพ"]]
+    for s, (sname, inds) in ESA2557.items():
+        rows.append([f"มาตรฐานที่ {s} {sname}", "", ""])
+        for j, iname in enumerate(inds, start=1):
+            if (s, j) != ("2", 4):
+                rows.append([f"ตัวบ่งชี้ที่ {j} {iname}", "", "ดีเยี่ยม" if j % 2 else "ดีมาก"])
+    blocks = [para("ผลการประเมินตนเองตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา พ.ศ. 2557"),
+              para("สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา เขต 35 ประจำปีงบประมาณ 2559"),
+              table(rows, [6000, 1500, 1500]), para("รวม 3 มาตรฐาน 17 ตัวบ่งชี้")]
+    write_docx(HERE / "esa2557_missing_indicator.docx", blocks)
+
+
 # --------------------------------------------------------------------------------------------------
 # HTML pages
 # --------------------------------------------------------------------------------------------------
@@ -669,6 +697,8 @@ def main() -> None:
     doc_textbox_nested()
     doc_rubric()
     doc_webdings_symbol()
+    doc_totals_disagree()
+    doc_missing_indicator()
     html_seeds()
     html_inputs()
     html_word_saveas()

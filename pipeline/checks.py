@@ -1,38 +1,267 @@
-"""Consistency checks on one Assessment: what the report states against what was found.
+"""Consistency checks on one Assessment: against what the report states and against its framework.
 
 Every check is a named rule that appends `Finding` rows; all of them run, none stops at the first.
-Findings of severity error or warning turn an `ok` document into `needs_review`.
+A finding about one indicator or standard also flags that row (`needs_review` with the reason).
+Findings of severity error or warning turn an `ok` document into `needs_review`; info findings are
+notes (an unknown framework, a name worded differently) and leave it `ok`.
+
+Ticks are checked during extraction, where the boxes are seen: ticks.multiple, ticks.none,
+ticks.unknown_symbol, level.label_mismatch, sources.disagree, level.missing.
 """
 
 from __future__ import annotations
 
-from .model import STATUS_OK, STATUS_REVIEW, Assessment, Finding
+import datetime
+from dataclasses import dataclass
+from typing import Callable
+
+from .frameworks import Framework, Match, load_catalogue, match_framework, name_similarity
+from .model import STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard
+from .patterns import level_of_label
+
+# Thai titles shown beside the English message (validate, findings table).
+CHECK_TH = {
+    "counts.standards": "จำนวนมาตรฐานไม่ตรงกับที่รายงานระบุ",
+    "counts.indicators": "จำนวนตัวบ่งชี้ไม่ตรงกับที่รายงานระบุ",
+    "totals.standard_sum": "คะแนนมาตรฐานไม่ตรงกับผลรวมคะแนนตัวบ่งชี้",
+    "totals.sum": "คะแนนรวมไม่ตรงกับผลรวมของคะแนนมาตรฐาน",
+    "totals.disagree": "รายงานระบุคะแนนรวมไว้สองแห่งไม่ตรงกัน",
+    "totals.no_rule": "ไม่มีเกณฑ์สำหรับตรวจคะแนนรวม",
+    "scores.level_vs_score": "คะแนนไม่สอดคล้องกับระดับคุณภาพ",
+    "scores.maximum": "คะแนนเกินคะแนนเต็ม",
+    "levels.label": "ชื่อระดับคุณภาพไม่ตรงกับระดับ",
+    "indicators.missing": "ไม่พบตัวบ่งชี้ตามมาตรฐาน",
+    "indicators.unknown": "ตัวบ่งชี้ไม่มีในมาตรฐาน",
+    "indicators.duplicated": "ตัวบ่งชี้หมายเลขเดียวกันปรากฏซ้ำด้วยชื่อต่างกัน",
+    "indicators.name": "ชื่อตัวบ่งชี้ต่างจากมาตรฐาน",
+    "years.plausible": "ปี พ.ศ. ไม่สมเหตุสมผล",
+    "framework.unknown": "ไม่รู้จักมาตรฐานที่รายงานอ้างถึง",
+    "ticks.multiple": "ทำเครื่องหมายมากกว่าหนึ่งช่อง",
+    "ticks.none": "ไม่ได้ทำเครื่องหมายในช่องใดเลย",
+    "ticks.unknown_symbol": "อ่านสัญลักษณ์ไม่ได้",
+    "level.label_mismatch": "ชื่อระดับขัดกับหมายเลขระดับที่เลือก",
+    "level.missing": "ไม่พบระดับคุณภาพของตัวบ่งชี้",
+    "sources.disagree": "รายงานระบุผลไว้หลายแห่งไม่ตรงกัน",
+    "extract.orphan_level_table": "ตารางระดับคุณภาพไม่มีหัวข้อตัวบ่งชี้",
+    "read": "อ่านไฟล์ไม่ได้",
+}
+
+_TOLERANCE = 0.011  # reports round to two decimals
+_FIRST_PLAUSIBLE_BE = 2540  # the oldest reports in the archive are from the 2540s
 
 
-def check_stated_counts(a: Assessment) -> list[Finding]:
-    stated = a.stated
-    if stated is None:
-        return []
-    out = []
-    found_std = len(a.standards)
-    found_ind = len(a.indicators)
-    if stated.standards is not None and stated.standards != found_std:
-        out.append(Finding("counts.standards", "warning",
-                           f"the report states {stated.standards} standards but {found_std} were found",
-                           str(stated.standards), str(found_std), stated.location))
-    if stated.indicators is not None and stated.indicators != found_ind:
-        out.append(Finding("counts.indicators", "warning",
-                           f"the report states {stated.indicators} indicators but {found_ind} were found",
-                           str(stated.indicators), str(found_ind), stated.location))
-    return out
+@dataclass
+class Context:
+    a: Assessment
+    fw: Framework | None
+
+    def add(self, check: str, severity: str, message: str, expected: str = "", actual: str = "",
+            location: str = "", item: Indicator | Standard | None = None) -> None:
+        self.a.findings.append(Finding(check, severity, message, expected, actual, location))
+        if item is not None and severity in ("error", "warning"):
+            item.review_reasons.append(message)
 
 
-CHECKS = [check_stated_counts]
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _assessed(a: Assessment) -> bool:
+    return a.status != STATUS_NONE
+
+
+# -- checks ---------------------------------------------------------------------------------------------
+def check_framework(c: Context) -> None:
+    if c.fw is None and _assessed(c.a) and c.a.framework_basis:
+        c.add("framework.unknown", "info", f"framework not in the catalogue: {c.a.framework_basis}; "
+              "extracted without framework checks", actual=c.a.framework_cited)
+
+
+def check_stated_counts(c: Context) -> None:
+    st = c.a.stated
+    if st is None:
+        return
+    for what, stated, found in (("standards", st.standards, len(c.a.standards)),
+                                ("indicators", st.indicators, len(c.a.indicators))):
+        if stated is not None and stated != found:
+            c.add(f"counts.{what}", "warning", f"the report states {stated} {what} but {found} were found",
+                  str(stated), str(found), st.location)
+
+
+def check_sums(c: Context) -> None:
+    a, fw = c.a, c.fw
+    if fw is None:
+        return
+    rule = fw.scoring
+    if "standard_score" not in rule or "total_score" not in rule:
+        if a.stated and a.stated.score is not None:
+            c.add("totals.no_rule", "info", f"{fw.id} defines no rule for its total; the stated total "
+                  f"{_fmt(a.stated.score)} was not checked against the parts")
+        return
+    divisor = 5.0 if rule["standard_score"].strip() == "sum / 5" else 1.0
+    by_std = {s.standard: s for s in a.standards}
+    std_scores: dict[str, float] = {}
+    for fs in fw.standards:
+        inds = [next((i for i in a.indicators if i.standard == fs.number and i.indicator == fi.number), None)
+                for fi in fs.indicators]
+        computed = None
+        if fs.indicators and all(i is not None and i.score is not None for i in inds):
+            computed = sum(i.score for i in inds) / divisor
+        std = by_std.get(fs.number)
+        if std is not None and std.score is not None:
+            std_scores[fs.number] = std.score
+            if computed is not None and abs(std.score - computed) > _TOLERANCE:
+                parts = " + ".join(_fmt(i.score) for i in inds)
+                how = f"({parts}) / 5" if divisor == 5 else parts
+                c.add("totals.standard_sum", "warning",
+                      f"standard {fs.number}: the report states {_fmt(std.score)} but its indicator scores give "
+                      f"{_fmt(computed)} = {how} (rule of {fw.id}: {rule['standard_score']})",
+                      _fmt(computed), _fmt(std.score), std.location, std)
+        elif computed is not None:
+            std_scores[fs.number] = computed
+    st = a.stated
+    if st is not None and st.score is not None and len(std_scores) == len(fw.standards):
+        total = sum(std_scores.values())
+        if abs(total - st.score) > _TOLERANCE:
+            parts = " + ".join(_fmt(std_scores[s.number]) for s in fw.standards)
+            c.add("totals.sum", "warning", f"the report states a total of {_fmt(st.score)} but its standard scores "
+                  f"add up to {_fmt(total)} = {parts}", _fmt(total), _fmt(st.score), st.location)
+
+
+def check_level_vs_score(c: Context) -> None:
+    fw = c.fw
+    if fw is None or fw.scoring.get("indicator_score", "").strip() != "weight * level":
+        return
+    for i in c.a.indicators:
+        fi = fw.indicator(i.standard, i.indicator)
+        if fi is None or fi.weight is None or i.score is None or i.level is None:
+            continue
+        if abs(fi.weight * i.level - i.score) > _TOLERANCE:
+            c.add("scores.level_vs_score", "warning",
+                  f"indicator {i.standard}.{i.indicator}: score {_fmt(i.score)} does not match level {i.level} "
+                  f"(weight {_fmt(fi.weight)} x level {i.level} = {_fmt(fi.weight * i.level)})",
+                  _fmt(fi.weight * i.level), _fmt(i.score), i.location, i)
+
+
+def check_maximum(c: Context) -> None:
+    fw, a = c.fw, c.a
+    for item in a.indicators + a.standards:
+        if item.score is not None and item.score < 0:
+            c.add("scores.maximum", "warning", f"{_what(item)}: a negative score {_fmt(item.score)}",
+                  ">= 0", _fmt(item.score), item.location, item)
+    if fw is None:
+        return
+    rule = fw.scoring
+    mult = 5.0 if rule.get("indicator_max", "").strip() == "weight * 5" else (1.0 if "indicator_max" in rule else None)
+    for i in a.indicators:
+        fi = fw.indicator(i.standard, i.indicator)
+        if mult and fi and fi.weight is not None and i.score is not None and i.score > fi.weight * mult + _TOLERANCE:
+            c.add("scores.maximum", "warning", f"{_what(i)}: score {_fmt(i.score)} is above its maximum "
+                  f"{_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i)
+    if "standard_max" in rule or "indicator_max" in rule:
+        for s in a.standards:
+            fs = fw.standard(s.standard)
+            if fs and fs.weight is not None and s.score is not None and s.score > fs.weight + _TOLERANCE:
+                c.add("scores.maximum", "warning", f"{_what(s)}: score {_fmt(s.score)} is above its maximum "
+                      f"{_fmt(fs.weight)}", _fmt(fs.weight), _fmt(s.score), s.location, s)
+    st = a.stated
+    if st and st.score is not None and "total_max" in rule and st.score > float(rule["total_max"]) + _TOLERANCE:
+        c.add("scores.maximum", "warning", f"the total {_fmt(st.score)} is above the maximum {rule['total_max']}",
+              str(rule["total_max"]), _fmt(st.score), st.location)
+
+
+def check_labels(c: Context) -> None:
+    for item in c.a.indicators + c.a.standards:
+        if item.level is None or not item.level_label:
+            continue
+        named = level_of_label(item.level_label)
+        if named is not None and named != item.level:
+            c.add("levels.label", "warning", f"{_what(item)}: level {item.level} is labelled '{item.level_label}' "
+                  f"(level {named})", str(item.level), item.level_label, item.location, item)
+
+
+def check_indicators_against_framework(c: Context) -> None:
+    fw, a = c.fw, c.a
+    if fw is None or not _assessed(a):
+        return
+    found = {(i.standard, i.indicator): i for i in a.indicators}
+    confirmed = [(s, fi) for s in fw.standards if s.confirmed for fi in s.indicators if fi.confirmed]
+    covered = {std for std, _ in found}
+    present = sum(1 for s, fi in confirmed if (s.number, fi.number) in found)
+    # A page about one indicator is a fragment, not a report missing the rest.
+    whole_report = a.stated is not None or (confirmed and present >= len(confirmed) / 2)
+    for s, fi in confirmed:
+        if s.number in covered and s.complete and (s.number, fi.number) not in found:
+            c.add("indicators.missing", "warning" if whole_report else "info",
+                  f"indicator {s.number}.{fi.number} ({fi.name}) of {fw.id} is not in the report",
+                  f"{s.number}.{fi.number}", "")
+    for key, i in found.items():
+        fs = fw.standard(i.standard)
+        fi = fw.indicator(*key)
+        if fi is None:
+            known = fs is not None and fs.complete and not fs.as_a_whole
+            c.add("indicators.unknown", "warning" if known else "info",
+                  f"{_what(i)} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
+                  "", f"{i.standard}.{i.indicator}", i.heading_location, i if known else None)
+        elif fi.confirmed and i.name:
+            sim = name_similarity(i.name, fi.name)
+            if sim < 0.5:
+                c.add("indicators.name", "warning", f"{_what(i)} is named '{i.name}', but in {fw.id} it is "
+                      f"'{fi.name}': a different indicator under this number?", fi.name, i.name,
+                      i.heading_location, i)
+            elif sim < 0.8:
+                c.add("indicators.name", "info", f"{_what(i)} is worded differently from {fw.id}",
+                      fi.name, i.name, i.heading_location)
+
+
+def check_duplicates(c: Context) -> None:
+    for i in c.a.indicators:
+        for name, loc in i.other_headings:
+            c.add("indicators.duplicated", "warning", f"{_what(i)} has two headings with different names: "
+                  f"'{i.name}' ({i.heading_location}) and '{name}' ({loc})", i.name, name, loc, i)
+
+
+def check_years(c: Context) -> None:
+    a = c.a
+    now_be = datetime.date.today().year + 543
+    for kind, year in (("fiscal", a.fiscal_year_be), ("academic", a.academic_year_be)):
+        if year is None:
+            continue
+        if not _FIRST_PLAUSIBLE_BE <= year <= now_be + 1:
+            c.add("years.plausible", "warning", f"the {kind} year {year} B.E. is outside {_FIRST_PLAUSIBLE_BE}–"
+                  f"{now_be + 1}", f"{_FIRST_PLAUSIBLE_BE}–{now_be + 1}", str(year))
+        elif c.fw is not None and year < c.fw.year_be and c.a.framework_basis.startswith("cited"):
+            c.add("years.plausible", "warning", f"the report's {kind} year {year} is before its framework "
+                  f"{c.fw.id} existed", f">= {c.fw.year_be}", str(year))
+
+
+def _what(item: Indicator | Standard) -> str:
+    return f"indicator {item.standard}.{item.indicator}" if isinstance(item, Indicator) else f"standard {item.standard}"
+
+
+CHECKS: list[Callable[[Context], None]] = [
+    check_framework, check_stated_counts, check_sums, check_level_vs_score, check_maximum, check_labels,
+    check_indicators_against_framework, check_duplicates, check_years,
+]
+
+
+def attach_framework(a: Assessment) -> Framework | None:
+    catalogue = load_catalogue()
+    keys = {(i.standard, i.indicator) for i in a.indicators}
+    keys |= {(s.standard, s.standard) for s in a.standards if s.observations}
+    year = a.fiscal_year_be or a.academic_year_be
+    m: Match = match_framework(a.framework, year, keys, a.scale, catalogue)
+    a.framework = m.framework.id if m.framework else ""
+    a.framework_confidence = m.confidence if m.framework else None
+    a.framework_basis = m.basis
+    return m.framework
 
 
 def run_checks(a: Assessment) -> Assessment:
+    c = Context(a, attach_framework(a))
     for check in CHECKS:
-        a.findings.extend(check(a))
-    if a.status == STATUS_OK and any(f.severity in ("error", "warning") for f in a.findings):
+        check(c)
+    if a.status == STATUS_OK and (any(f.severity in ("error", "warning") for f in a.findings)
+                                  or any(x.needs_review for x in a.indicators + a.standards)):
         a.status = STATUS_REVIEW
     return a

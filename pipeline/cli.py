@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, help="output folder")
     ex.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated, from {', '.join(FORMATS)}")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("eval", help="compare extraction with the truth files of a corpus")
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="check submitted reports and print a verdict")
     va.add_argument("files", nargs="+")
     va.add_argument("--json", action="store_true", help="machine-readable output")
+    va.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     va.set_defaults(func=_cmd_validate)
     return ap
 
@@ -72,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="sarkit: %(message)s")
     args = build_parser().parse_args(argv)
+    from .frameworks import FrameworkError, load_catalogue
+
+    if getattr(args, "frameworks", None):
+        os.environ["SARKIT_FRAMEWORKS"] = args.frameworks  # so that worker processes see it too
+    try:
+        load_catalogue()  # a malformed framework file stops us here, with its file and line
+    except FrameworkError as exc:
+        print(f"sarkit: framework catalogue: {exc}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

@@ -11,7 +11,8 @@ from .model import Assessment
 DOCUMENT_COLUMNS = {
     "file": "string", "sha256": "string", "format": "string", "status": "string", "error": "string",
     "organisation": "string", "fiscal_year_be": "Int64", "academic_year_be": "Int64", "framework": "string",
-    "framework_cited": "string", "scale": "string", "pages": "Int64",
+    "framework_cited": "string", "framework_confidence": "Float64", "framework_basis": "string",
+    "scale": "string", "pages": "Int64",
     "standards_found": "Int64", "indicators_found": "Int64", "levels_found": "Int64",
     "indicators_needing_review": "Int64", "standards_stated": "Int64", "indicators_stated": "Int64",
     "total_score_stated": "Float64", "total_level_stated": "Int64", "total_label_stated": "string",
@@ -28,7 +29,8 @@ INDICATOR_COLUMNS = {
     "needs_review": "boolean", "review_reason": "string",
 }
 FINDING_COLUMNS = {
-    "file": "string", "check": "string", "severity": "string", "message": "string", "expected": "string",
+    "file": "string", "check": "string", "check_th": "string", "severity": "string", "message": "string",
+    "expected": "string",
     "actual": "string", "location": "string",
 }
 
@@ -52,7 +54,9 @@ def document_record(a: Assessment) -> dict:
     return {
         "file": a.file, "sha256": a.sha256, "format": a.format, "status": a.status, "error": a.error,
         "organisation": a.organisation, "fiscal_year_be": a.fiscal_year_be, "academic_year_be": a.academic_year_be,
-        "framework": a.framework, "framework_cited": a.framework_cited, "scale": a.scale, "pages": a.pages,
+        "framework": a.framework, "framework_cited": a.framework_cited,
+        "framework_confidence": a.framework_confidence, "framework_basis": a.framework_basis,
+        "scale": a.scale, "pages": a.pages,
         "standards_found": len(a.standards), "indicators_found": len(a.indicators),
         "levels_found": sum(1 for i in a.indicators if i.level is not None),
         "indicators_needing_review": sum(1 for i in a.indicators if i.needs_review),
@@ -77,11 +81,14 @@ def indicator_records(a: Assessment) -> list[dict]:
 
 
 def finding_records(a: Assessment) -> list[dict]:
-    rows = [{"file": a.file, "check": f.check, "severity": f.severity, "message": f.message,
-             "expected": f.expected, "actual": f.actual, "location": f.location} for f in a.findings]
+    from .checks import CHECK_TH
+
+    rows = [{"file": a.file, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
+             "message": f.message, "expected": f.expected, "actual": f.actual, "location": f.location}
+            for f in a.findings]
     if a.status == "error":
-        rows.insert(0, {"file": a.file, "check": "read", "severity": "error", "message": a.error,
-                        "expected": "", "actual": "", "location": ""})
+        rows.insert(0, {"file": a.file, "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
+                        "message": a.error, "expected": "", "actual": "", "location": ""})
     return rows
 
 

@@ -4,9 +4,10 @@ Each document `X` has `X.truth.json` beside it:
     {"status": "ok", "organisation": "...", "fiscal_year_be": 2557, "framework": "esa-2557",
      "stated": {"standards": 3, "indicators": 17, "score": 95.0, "level": 5},
      "standards": {"1": {"score": 30, "level": 5}},
-     "indicators": {"1/1": {"level": 5, "score": 40}, "1/2": {"level": null, "review": true}}}
+     "indicators": {"1/1": {"level": 5, "score": 40}, "1/2": {"level": null, "review": true}},
+     "findings": ["totals.sum"]}
 A key left out is not evaluated. `"level": null` means the document states no clear level; with
-`"review": true` it must be flagged.
+`"review": true` it must be flagged. `findings` names checks that must be among the document's findings.
 
 The figure that matters most is `wrong_unflagged`: a value that differs from the truth and carries
 no review flag. It must be zero.
@@ -93,6 +94,7 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
         problem(f"indicator {key} extracted but not in the truth")
         if found[key].level is not None and not found[key].needs_review:
             r.wrong_unflagged += 1
+    _check_findings(a, truth, problem)
     items = [(f"indicator {k}", found.get(k), v) for k, v in want_inds.items()]
     items += [(f"standard {k}", stds.get(k), v) for k, v in truth.get("standards", {}).items()]
     for label, got, want in items:
@@ -129,6 +131,13 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
                 r.flags_raised += 1
             else:
                 problem(f"{label} should be flagged for review")
+
+
+def _check_findings(a: Assessment, truth: dict, problem) -> None:
+    raised = {f.check for f in a.findings}
+    for check in truth.get("findings", []):
+        if check not in raised:
+            problem(f"finding {check} expected but not raised")
 
 
 def evaluate_corpus(corpus: str | Path) -> Report:

@@ -21,6 +21,7 @@ from .model import (STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, 
 from .normalize import normalize_text
 from .scales import canonical_label
 from .choices import level_choices
+from .frameworks import name_similarity
 from .statements import Values, heading_name, read_values, segments
 from .tables import RowView, analyse
 
@@ -183,6 +184,8 @@ class _Extractor:
             ind = self.indicators[key] = Indicator(std_num, num, name, loc)
         elif not ind.name and name:
             ind.name = name
+        elif name and "(ต่อ)" not in name and name_similarity(name, ind.name) < 0.6:
+            ind.other_headings.append((name, loc))  # the same number under another name: checks decide
         self.cur_ind = key
         return ind
 
@@ -315,9 +318,10 @@ class _Extractor:
                 for attr in ("standards", "indicators", "score", "level"):
                     x, y = getattr(first, attr), getattr(t, attr)
                     if x is not None and y is not None and x != y:
-                        self.findings.append(Finding("totals.disagree", "warning",
-                                                     f"the report states its total {attr} twice, differently",
-                                                     str(x), str(y), f"{first.location}; {t.location}"))
+                        self.findings.append(Finding(
+                            "totals.disagree", "warning",
+                            f"the report states its total {attr} twice, differently: {x:g} ({first.location}) "
+                            f"and {y:g} ({t.location})", f"{x:g}", f"{y:g}", f"{first.location}; {t.location}"))
         return assessed
 
     def flag(self, item: Indicator | Standard, check: str, message: str, location: str) -> None:

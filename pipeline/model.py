@@ -32,6 +32,7 @@ class Indicator:
     name: str = ""
     heading_location: str = ""
     observations: list[Observation] = field(default_factory=list)
+    other_headings: list[tuple[str, str]] = field(default_factory=list)  # (name, location) of a same-numbered heading named otherwise
     # Resolved from the observations by pipeline.extract.resolve():
     level: int | None = None
     level_label: str = ""
@@ -103,8 +104,10 @@ class Assessment:
     organisation_evidence: str = ""
     fiscal_year_be: int | None = None
     academic_year_be: int | None = None
-    framework: str = ""  # id such as "esa-2557" when the report cites one
+    framework: str = ""  # catalogue id such as "esa-2557": cited by the report, or matched by checks
     framework_cited: str = ""  # the citation as written
+    framework_confidence: float | None = None
+    framework_basis: str = ""  # cited, headings, year … or why no framework fits
     scale: str = ""  # esa or school: which label set the report uses
     pages: int | None = None
     standards: list[Standard] = field(default_factory=list)

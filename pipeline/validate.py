@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import sys
 
+from .checks import CHECK_TH
 from .dataset import nested_record
-from .model import STATUS_ERROR, STATUS_NONE, STATUS_OK, Assessment
+from .model import STATUS_ERROR, STATUS_OK, Assessment
 from .run import process_file
 
 _STATUS_TH = {
@@ -17,6 +18,7 @@ _STATUS_TH = {
     "error": "อ่านไฟล์ไม่ได้ (cannot be read)",
 }
 _SEVERITY_TH = {"error": "ผิดพลาด", "warning": "ต้องตรวจสอบ", "info": "หมายเหตุ"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def verdict_text(a: Assessment) -> str:
@@ -34,7 +36,11 @@ def verdict_text(a: Assessment) -> str:
     if years:
         out.append("ปี / year: " + ", ".join(years))
     if a.framework:
-        out.append(f"มาตรฐานที่อ้างถึง / framework cited: {a.framework} ({a.framework_cited})")
+        how = f"อ้างถึงในรายงาน / cited: {a.framework_cited}" if a.framework_basis.startswith("cited") else \
+            f"อนุมานจาก / inferred from: {a.framework_basis}"
+        out.append(f"กรอบมาตรฐาน / framework: {a.framework} (ความเชื่อมั่น / confidence {a.framework_confidence:.2f}; {how})")
+    elif a.framework_basis:
+        out.append(f"กรอบมาตรฐาน / framework: ไม่ทราบ / unknown ({a.framework_basis})")
     levels = sum(1 for i in a.indicators if i.level is not None)
     out.append(f"พบ / found: {len(a.standards)} มาตรฐาน (standards), {len(a.indicators)} ตัวบ่งชี้ (indicators), "
                f"{levels} ระดับคุณภาพ (levels)")
@@ -45,6 +51,13 @@ def verdict_text(a: Assessment) -> str:
                  f"คะแนน {st.score:g}" if st.score is not None else "",
                  f"ระดับ {st.level}" if st.level is not None else ""]
         out.append("รายงานระบุ / the report states: " + " ".join(p for p in parts if p) + f"  [{st.location}]")
+    for sd in a.standards:
+        if sd.level is None and sd.score is None and not sd.needs_review:
+            continue
+        lv = f"ระดับ {sd.level} {sd.level_label}" if sd.level is not None else "ไม่มีระดับ (no level)"
+        sc = f", คะแนน {sd.score:g}" if sd.score is not None else ""
+        mark = "  ⚠ " + "; ".join(sd.review_reasons) if sd.needs_review else ""
+        out.append(f"  มาตรฐานที่ {sd.standard} (standard): {lv}{sc}{mark}")
     for i in a.indicators:
         lv = f"ระดับ {i.level} {i.level_label}" if i.level is not None else "ไม่มีระดับ (no level)"
         sc = f", คะแนน {i.score:g}" if i.score is not None else ""
@@ -52,21 +65,23 @@ def verdict_text(a: Assessment) -> str:
         out.append(f"  มาตรฐานที่ {i.standard} ตัวบ่งชี้ที่ {i.indicator}: {lv}{sc}{mark}")
     if a.findings:
         out.append(f"ข้อค้นพบ / findings ({len(a.findings)}):")
-        for f in a.findings:
-            where = f" [{f.location}]" if f.location else ""
-            exp = f" (คาดไว้ / expected {f.expected}, พบ / actual {f.actual})" if f.expected or f.actual else ""
-            out.append(f"  - {_SEVERITY_TH.get(f.severity, f.severity)} / {f.severity}: {f.message}{exp}{where}")
+        for f in sorted(a.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)):
+            where = f"\n      ตำแหน่ง / where: {f.location}" if f.location else ""
+            exp = f"\n      ควรเป็น / expected: {f.expected}   พบ / found: {f.actual}" if f.expected or f.actual else ""
+            title = CHECK_TH.get(f.check, "")
+            out.append(f"  - [{_SEVERITY_TH.get(f.severity, f.severity)} / {f.severity}] {title}"
+                       f"\n      {f.message} ({f.check}){exp}{where}")
     return "\n".join(out)
 
 
 def exit_code(a: Assessment) -> int:
+    """2: unreadable; 1: findings of severity error or warning, or no assessment in the report (a
+    submitted report without one is worth a look); 0: clean. Info notes alone leave it clean."""
     if a.status == STATUS_ERROR:
         return 2
-    if a.status in (STATUS_OK,) and not a.findings:
-        return 0
-    if a.status == STATUS_NONE and not a.findings:
-        return 1  # a submitted report with no assessment in it is worth a look
-    return 1 if a.findings or a.status != STATUS_OK else 0
+    if a.status != STATUS_OK or any(f.severity in ("error", "warning") for f in a.findings):
+        return 1
+    return 0
 
 
 def validate_files(files: list[str], as_json: bool = False) -> int:

@@ -1,0 +1,198 @@
+"""The framework catalogue (schemas/frameworks/*.yaml) and matching a report to it.
+
+A framework file that is malformed stops the program at start-up with its file and line, never a
+traceback deep in a batch. A report is matched by what it cites, then by its headings and year,
+with a confidence; a report whose framework is unknown is still extracted as usual.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from schemas import SCHEMAS_DIR
+
+FRAMEWORKS_DIR = SCHEMAS_DIR / "frameworks"
+
+
+class FrameworkError(Exception):
+    """A framework file that cannot be used; the message names the file and the line."""
+
+
+@dataclass(slots=True)
+class FIndicator:
+    number: str
+    name: str
+    weight: float | None = None
+    confirmed: bool = True
+
+
+@dataclass(slots=True)
+class FStandard:
+    number: str
+    name: str
+    weight: float | None = None
+    confirmed: bool = True
+    complete: bool = True
+    as_a_whole: bool = False
+    indicators: list[FIndicator] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Framework:
+    id: str
+    name: str
+    kind: str
+    year_be: int
+    in_use_be: tuple[int, int]
+    year_kind: str
+    scale: str
+    numbering: str
+    complete: bool
+    scoring: dict
+    standards: list[FStandard]
+    path: str
+
+    def standard(self, number: str) -> FStandard | None:
+        return next((s for s in self.standards if s.number == number), None)
+
+    def indicator(self, standard: str, number: str) -> FIndicator | None:
+        s = self.standard(standard)
+        return next((i for i in s.indicators if i.number == number), None) if s else None
+
+    def keys(self) -> set[tuple[str, str]]:
+        return {(s.number, i.number) for s in self.standards for i in s.indicators}
+
+
+_REQUIRED = ("id", "name", "kind", "year_be", "in_use_be", "scale", "numbering", "standards")
+
+
+def _line_of(node: yaml.Node, key: str) -> int:
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return node.start_mark.line + 1
+
+
+def load_framework(path: Path) -> Framework:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise FrameworkError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if not isinstance(raw, dict):
+        raise FrameworkError(f"{path} line 1: a framework file must be a mapping of keys")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise FrameworkError(f"{path} line 1: the key '{key}' is missing")
+    std_nodes = next((v for k, v in node.value if k.value == "standards"), None)
+    standards = []
+    for n, s in enumerate(raw["standards"] or []):
+        snode = std_nodes.value[n] if std_nodes is not None else node
+        if not isinstance(s, dict) or "number" not in s or "name" not in s:
+            raise FrameworkError(f"{path} line {snode.start_mark.line + 1}: a standard needs 'number' and 'name'")
+        inds = []
+        for i in (s.get("indicators") or []):
+            if not isinstance(i, dict) or "number" not in i or "name" not in i:
+                raise FrameworkError(f"{path} line {_line_of(snode, 'indicators')}: an indicator of standard "
+                                     f"{s['number']} needs 'number' and 'name'")
+            inds.append(FIndicator(str(i["number"]), str(i["name"]), _num(i.get("weight"), path, snode),
+                                   bool(i.get("confirmed", True))))
+        standards.append(FStandard(str(s["number"]), str(s["name"]), _num(s.get("weight"), path, snode),
+                                   bool(s.get("confirmed", True)), bool(s.get("complete", raw.get("complete", True))),
+                                   bool(s.get("assessed_as_a_whole", False)), inds))
+    period = raw["in_use_be"]
+    if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period)):
+        raise FrameworkError(f"{path} line {_line_of(node, 'in_use_be')}: in_use_be must be [first, last] years in B.E.")
+    return Framework(str(raw["id"]), str(raw["name"]), str(raw["kind"]), int(raw["year_be"]), (period[0], period[1]),
+                     str(raw.get("year_kind", "fiscal")), str(raw["scale"]), str(raw["numbering"]),
+                     bool(raw.get("complete", True)), dict(raw.get("scoring") or {}), standards, str(path))
+
+
+def _num(value, path: Path, node: yaml.Node) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    raise FrameworkError(f"{path} line {node.start_mark.line + 1}: weight '{value}' is not a number")
+
+
+def load_catalogue(directory: str | None = None) -> dict[str, Framework]:
+    """The frameworks in `directory`, else in $SARKIT_FRAMEWORKS, else the bundled schemas/frameworks."""
+    return _load(directory or os.environ.get("SARKIT_FRAMEWORKS") or str(FRAMEWORKS_DIR))
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> dict[str, Framework]:
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise FrameworkError(f"{folder}: no such folder of framework files")
+    out: dict[str, Framework] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        fw = load_framework(path)
+        if fw.id in out:
+            raise FrameworkError(f"{path} line 1: the id '{fw.id}' is already used by {out[fw.id].path}")
+        out[fw.id] = fw
+    return out
+
+
+# -- matching ---------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Match:
+    framework: Framework | None
+    confidence: float
+    basis: str  # cited, structure, year …, or why there is none
+
+
+def match_framework(cited: str, year: int | None, keys: set[tuple[str, str]], scale: str,
+                    catalogue: dict[str, Framework]) -> Match:
+    """`cited`: the id the report cites ("esa-2557") or ""; `keys`: (standard, indicator) found."""
+    if cited:
+        fw = catalogue.get(cited)
+        if fw is not None:
+            agree = _structure(fw, keys)
+            return Match(fw, 0.9 if agree >= 0.5 or not keys else 0.7, "cited" + ("" if agree >= 0.5 or not keys
+                                                                                   else ", headings differ"))
+        return Match(None, 0.0, f"cites {cited}, which is not in the catalogue")
+    best, best_score, best_basis = None, 0.0, ""
+    for fw in catalogue.values():
+        structure = _structure(fw, keys)
+        in_period = year is not None and fw.in_use_be[0] <= year <= fw.in_use_be[1]
+        score = 0.6 * structure + (0.25 if in_period else 0.0) + (0.1 if scale == fw.scale and structure else 0.0)
+        if score > best_score:
+            best, best_score = fw, score
+            best_basis = ", ".join(b for b, on in (("headings", structure >= 0.5), ("year", in_period)) if on)
+    if best is None or best_score < 0.55:
+        return Match(None, 0.0, "no framework in the catalogue fits its headings and year")
+    return Match(best, round(min(best_score, 0.85), 2), best_basis)
+
+
+def _structure(fw: Framework, keys: set[tuple[str, str]]) -> float:
+    """Share of the report's (standard, indicator) numbers that the framework has, discounted when the
+    framework's numbering style differs."""
+    if not keys:
+        return 0.0
+    known = fw.keys() | {(s.number, s.number) for s in fw.standards if s.as_a_whole}
+    return sum(1 for k in keys if k in known) / len(keys)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Names compared without spaces (reports space Thai freely) and without a trailing "(ต่อ)"."""
+    a = _SPACE.sub("", re.sub(r"\(ต่อ\)", "", a))
+    b = _SPACE.sub("", b)
+    if not a or not b:
+        return 1.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()

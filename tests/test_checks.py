@@ -1,0 +1,159 @@
+"""Every check with a passing and a failing document; framework catalogue and matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.text_parser import parse_text
+from pipeline.checks import check_labels, Context, run_checks
+from pipeline.cli import main
+from pipeline.extract import extract_assessment
+from pipeline.frameworks import FrameworkError, load_catalogue, load_framework, match_framework
+from pipeline.model import Assessment, Indicator
+from pipeline.run import process_file
+
+from conftest import CORPUS, SEEDS
+
+SEED_000 = (SEEDS / "000_d075da083c9b7581.txt").read_text(encoding="utf-8")
+
+
+def checked(text: str) -> Assessment:
+    return run_checks(extract_assessment(parse_text("t.txt", text.encode("utf-8"))))
+
+
+def checks_of(a: Assessment) -> set[str]:
+    return {f.check for f in a.findings}
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return checked(SEED_000)
+
+
+def test_seed_000_is_consistent(clean):
+    assert clean.status == "ok" and clean.findings == []
+    assert (clean.framework, clean.framework_basis) == ("esa-2557", "headings, year")
+
+
+def with_000(old: str, new: str) -> Assessment:
+    assert old in SEED_000
+    return checked(SEED_000.replace(old, new))
+
+
+def test_counts():
+    a = with_000("รวม 3 มาตรฐาน 17 ตัวบ่งชี้", "รวม 3 มาตรฐาน 18 ตัวบ่งชี้")
+    assert "counts.indicators" in checks_of(a) and "counts.standards" not in checks_of(a)
+    assert a.status == "needs_review"
+
+
+def test_standard_sum_and_total():
+    a = process_file(CORPUS / "esa2557_totals_disagree.docx")
+    by = {f.check: f for f in a.findings}
+    assert (by["totals.standard_sum"].expected, by["totals.standard_sum"].actual) == ("34", "35")
+    assert (by["totals.sum"].expected, by["totals.sum"].actual) == ("95", "96")
+    assert next(s for s in a.standards if s.standard == "3").needs_review
+
+
+def test_level_vs_score():
+    a = with_000("การบริหารจัดการที่ดี คะแนนที่ได้รับ 40", "การบริหารจัดการที่ดี คะแนนที่ได้รับ 32")
+    f = next(f for f in a.findings if f.check == "scores.level_vs_score")
+    assert (f.expected, f.actual) == ("40", "32") and a.indicators[0].needs_review
+
+
+def test_maximum():
+    a = with_000("การบริหารจัดการที่ดี คะแนนที่ได้รับ 40", "การบริหารจัดการที่ดี คะแนนที่ได้รับ 45")
+    assert any(f.check == "scores.maximum" and f.expected == "40" for f in a.findings)
+
+
+def test_labels():
+    a = Assessment(file="x", indicators=[Indicator("1", "1", level=4, level_label="ดีเยี่ยม", location="p 1")])
+    check_labels(Context(a, None))
+    assert checks_of(a) == {"levels.label"} and a.indicators[0].needs_review
+    ok = Assessment(file="x", indicators=[Indicator("1", "1", level=5, level_label="ดีเยี่ยม")])
+    check_labels(Context(ok, None))
+    assert ok.findings == []
+
+
+def test_missing_and_fragment():
+    a = process_file(CORPUS / "esa2557_missing_indicator.docx")
+    miss = [f for f in a.findings if f.check == "indicators.missing"]
+    assert [(f.expected, f.severity) for f in miss] == [("2.4", "warning")]
+    fragment = process_file(CORPUS / "004_udonthani2_2565_web.html")  # one indicator of a web page
+    assert all(f.severity == "info" for f in fragment.findings) and fragment.status == "ok"
+
+
+def test_unknown_indicator():
+    a = with_000("ตัวบ่งชี้ที่ 4 การติดตาม", "ตัวบ่งชี้ที่ 9 การติดตาม")
+    assert any(f.check == "indicators.unknown" and f.actual == "1.9" for f in a.findings)
+
+
+def test_duplicated_indicator():
+    a = with_000("ตัวบ่งชี้ที่ 2 การพัฒนาสู่องค์การแห่งการเรียนรู้", "ตัวบ่งชี้ที่ 1 การพัฒนาสู่องค์การแห่งการเรียนรู้")
+    assert "indicators.duplicated" in checks_of(a)
+
+
+def test_indicator_name_against_framework():
+    a = with_000("ตัวบ่งชี้ที่ 1 การบริหารจัดการที่ดี", "ตัวบ่งชี้ที่ 1 ความพึงพอใจของผู้รับบริการ")
+    assert any(f.check == "indicators.name" and f.severity == "warning" for f in a.findings)
+    spaced = process_file(CORPUS / "002_phatthalung2_2557_levels.docx")  # "การติดตาม ตรวจสอบ ประเมินผล …"
+    assert "indicators.name" not in checks_of(spaced)
+
+
+@pytest.mark.parametrize("year,bad", [("2557", False), ("2599", True), ("2555", True)])
+def test_years(year, bad):
+    a = checked(f"รายงานตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา พ.ศ. 2557 ประจำปีงบประมาณ {year}\n"
+                "มาตรฐานที่ 1 ก\nตัวบ่งชี้ที่ 1 การบริหารจัดการที่ดี ระดับดีเยี่ยม")
+    assert ("years.plausible" in checks_of(a)) == bad
+
+
+def test_unknown_framework_is_an_info_note():
+    a = checked("รายงานตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา พ.ศ. 2553 ปีงบประมาณ 2553\n"
+                "มาตรฐานที่ 1 ก\nตัวบ่งชี้ที่ 1 ข ระดับดีมาก")
+    f = next(f for f in a.findings if f.check == "framework.unknown")
+    assert f.severity == "info" and "esa-2553" in f.message
+    assert a.status == "ok" and a.indicators[0].level == 4
+
+
+def test_matching_by_citation_headings_and_year():
+    cat = load_catalogue()
+    assert match_framework("esa-2557", 2557, set(), "esa", cat).basis == "cited"
+    m = match_framework("", 2553, {("2", "2.1"), ("2", "2.2")}, "esa", cat)
+    assert m.framework.id == "esa-2551" and 0.5 < m.confidence <= 0.85
+    assert match_framework("", 2557, {("9", "9.9")}, "esa", cat).framework is None
+
+
+def test_catalogue_is_complete_where_research_confirms():
+    cat = load_catalogue()
+    assert set(cat) >= {"esa-2551", "esa-2557", "esa-2560", "school-2554", "school-2561"}
+    assert len(cat["esa-2551"].keys()) == 12 and len(cat["esa-2557"].keys()) == 17
+    s2554 = cat["school-2554"]
+    assert len(s2554.standards) == 15 and len(s2554.keys()) == 65
+    assert sum(s.weight for s in s2554.standards) == 100
+    assert [s.number for s in cat["esa-2560"].standards if s.complete] == ["1"]
+
+
+def test_malformed_framework_file_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nname: y\nstandards:\n  - number: 1\n    name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(FrameworkError, match=r"bad\.yaml line \d+"):
+        load_framework(bad)
+    missing = tmp_path / "m.yaml"
+    missing.write_text("id: x\nname: y\n", encoding="utf-8")
+    with pytest.raises(FrameworkError, match="'kind' is missing"):
+        load_framework(missing)
+
+
+def test_cli_stops_at_start_on_a_malformed_catalogue(tmp_path, capsys, monkeypatch):
+    (tmp_path / "bad.yaml").write_text("id: [\n", encoding="utf-8")
+    monkeypatch.setenv("SARKIT_FRAMEWORKS", str(tmp_path))  # main() sets it too; monkeypatch removes it after
+    code = main(["validate", "--frameworks", str(tmp_path), str(CORPUS / "002_phatthalung2_2557_levels.docx")])
+    assert code == 2 and "bad.yaml line" in capsys.readouterr().err
+
+
+def test_validate_verdicts(capsys):
+    assert main(["validate", str(CORPUS / "000_lamphun2_2557_prose.docx")]) == 0
+    assert main(["validate", str(CORPUS / "esa2557_totals_disagree.docx")]) == 1
+    out = capsys.readouterr().out
+    assert "96" in out and "add up to 95" in out and "คะแนนรวมไม่ตรงกับผลรวมของคะแนนมาตรฐาน" in out
+    assert main(["validate", str(CORPUS / "esa2557_review_cases.docx")]) == 1
+    assert main(["validate", str(CORPUS / "bad_empty.docx")]) == 2
