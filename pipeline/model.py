@@ -25,15 +25,12 @@ class Observation:
     review: list[str] = field(default_factory=list)  # reasons this observation is unclear
 
 
-@dataclass(slots=True)
-class Indicator:
-    standard: str
-    indicator: str  # as numbered in the report, Arabic digits: "2" or "1.2"
-    name: str = ""
-    heading_location: str = ""
+@dataclass(slots=True, kw_only=True)
+class Judged:
+    """What indicators and standards share: the observations found for them and the one value
+    resolved from those (by pipeline.extract), with the reasons it needs review."""
+
     observations: list[Observation] = field(default_factory=list)
-    other_headings: list[tuple[str, str]] = field(default_factory=list)  # (name, location) of a same-numbered heading named otherwise
-    # Resolved from the observations by pipeline.extract.resolve():
     level: int | None = None
     level_label: str = ""
     score: float | None = None
@@ -45,6 +42,16 @@ class Indicator:
     @property
     def needs_review(self) -> bool:
         return bool(self.review_reasons)
+
+
+@dataclass(slots=True)
+class Indicator(Judged):
+    standard: str
+    indicator: str  # as numbered in the report, Arabic digits: "2" or "1.2"
+    name: str = ""
+    heading_location: str = ""
+    # (name, location) of a heading with the same number but another name: a duplicate for checks
+    other_headings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -52,22 +59,10 @@ class Indicator:
 
 
 @dataclass(slots=True)
-class Standard:
+class Standard(Judged):
     standard: str
     name: str = ""
     heading_location: str = ""
-    observations: list[Observation] = field(default_factory=list)
-    level: int | None = None
-    level_label: str = ""
-    score: float | None = None
-    method: str = ""
-    evidence: str = ""
-    location: str = ""
-    review_reasons: list[str] = field(default_factory=list)
-
-    @property
-    def needs_review(self) -> bool:
-        return bool(self.review_reasons)
 
 
 @dataclass(slots=True)
