@@ -33,10 +33,15 @@ _CHECKED_IMG = re.compile(r"checked|tick|check[_-]?(?:on|mark|ed)|selected|[_-]o
 def parse_html(path: str, data: bytes) -> ReportDocument:
     text, encoding = decode_thai(data)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    parser = lxml.html.HTMLParser(remove_comments=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(remove_comments=True))
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableDocument(f"the HTML cannot be parsed ({exc})") from exc
+    if any("Excessive depth" in str(e.message) for e in parser.error_log):
+        # libxml2 stops at 256 levels and silently drops what lies deeper: say so instead.
+        raise UnreadableDocument("refused: the page is nested more than 256 levels deep; what lies deeper "
+                                 "cannot be read")
     walker = _Walker()
     body = root.find("body")
     blocks = walker.walk_container(body if body is not None else root, "")

@@ -12,8 +12,7 @@ from .export import FORMATS
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from . import extract
-    from .export import write_dataset
+    from .batch import OutputFolderError, run_batch
 
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = set(formats) - set(FORMATS)
@@ -21,14 +20,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(f"sarkit: unknown output format(s): {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}",
               file=sys.stderr)
         return 2
-    ds = extract(args.inputs, progress=not args.quiet)
-    written = write_dataset(ds, args.out, formats)
-    counts = Counter(ds.documents["status"]) if len(ds.documents) else Counter()
-    summary = ", ".join(f"{counts[s]} {s}" for s in ("ok", "needs_review", "no_assessment", "error") if counts[s])
-    print(f"sarkit: {len(ds.documents)} files ({summary or 'none'}); "
-          f"{len(ds.indicators)} indicators, {int(ds.indicators['level'].notna().sum()) if len(ds.indicators) else 0} "
-          f"levels; wrote {len(written)} files to {args.out}")
-    for _, row in ds.documents[ds.documents["status"] == "error"].iterrows():
+    try:
+        summary = run_batch(args.inputs, args.out, workers=args.workers, timeout=args.timeout,
+                            memory_mb=args.memory_mb or None, recycle_after=args.recycle, scheduler=args.scheduler,
+                            use_dask=args.dask, formats=formats, progress=False if args.quiet else None)
+    except OutputFolderError as exc:
+        print(f"sarkit: output folder: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line())
+    docs = summary.dataset.documents
+    for _, row in docs[docs["status"] == "error"].iterrows():
         print(f"  error: {row['file']}: {row['error']}", file=sys.stderr)
     return 0
 
@@ -55,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", help="files or folders (read recursively)")
     ex.add_argument("--out", required=True, help="output folder")
     ex.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated, from {', '.join(FORMATS)}")
-    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar (it is off anyway when not on a terminal)")
+    ex.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
+    ex.add_argument("--timeout", type=float, default=120.0, help="seconds one file may take (default 120)")
+    ex.add_argument("--memory-mb", type=int, default=2048, help="address-space cap per worker in MB, 0 for none")
+    ex.add_argument("--recycle", type=int, default=200, help="replace each worker after this many files")
+    ex.add_argument("--scheduler", help="run on a dask.distributed cluster: tcp://HOST:PORT")
+    ex.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     ex.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     ex.set_defaults(func=_cmd_extract)
 

@@ -37,7 +37,7 @@ FINDING_COLUMNS = {
 
 @dataclass
 class Dataset:
-    assessments: list[Assessment] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)  # one nested record per document (JSON Lines)
     documents: pd.DataFrame = field(default_factory=pd.DataFrame)
     standards: pd.DataFrame = field(default_factory=pd.DataFrame)
     indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -93,27 +93,40 @@ def finding_records(a: Assessment) -> list[dict]:
 
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(columns))
-    return df.astype(columns)
+    """Contract columns first, in order, typed; any further keys a record carries (a batch adds
+    `also_at`) follow as text."""
+    extra = [k for k in dict.fromkeys(k for r in rows for k in r) if k not in columns]
+    df = pd.DataFrame(rows, columns=list(columns) + extra)
+    return df.astype({**columns, **{k: "string" for k in extra}})
 
 
-def build_dataset(assessments: list[Assessment]) -> Dataset:
-    return Dataset(
-        assessments=assessments,
-        documents=_frame([document_record(a) for a in assessments], DOCUMENT_COLUMNS),
-        standards=_frame([r for a in assessments for r in standard_records(a)], STANDARD_COLUMNS),
-        indicators=_frame([r for a in assessments for r in indicator_records(a)], INDICATOR_COLUMNS),
-        findings=_frame([r for a in assessments for r in finding_records(a)], FINDING_COLUMNS),
-    )
+_PARTS = ("standards", "indicators", "findings")
 
 
 def nested_record(a: Assessment) -> dict:
-    """One document with its standards, indicators and findings inside: the JSON Lines record."""
+    """One document with its standards, indicators and findings inside: the JSON Lines record, and
+    what a batch run keeps in its manifest. Plain JSON types only."""
     rec = document_record(a)
     rec["standards"] = standard_records(a)
     rec["indicators"] = indicator_records(a)
     rec["findings"] = finding_records(a)
-    for part in ("standards", "indicators", "findings"):
+    for part in _PARTS:
         for r in rec[part]:
             r.pop("file", None)
     return rec
+
+
+def build_dataset(assessments: list[Assessment]) -> Dataset:
+    return build_dataset_from_records([nested_record(a) for a in assessments])
+
+
+def build_dataset_from_records(records: list[dict]) -> Dataset:
+    docs = [{k: v for k, v in r.items() if k not in _PARTS} for r in records]
+    parts = {part: [dict(row, file=r["file"]) for r in records for row in r.get(part, [])] for part in _PARTS}
+    return Dataset(
+        records=records,
+        documents=_frame(docs, DOCUMENT_COLUMNS),
+        standards=_frame(parts["standards"], STANDARD_COLUMNS),
+        indicators=_frame(parts["indicators"], INDICATOR_COLUMNS),
+        findings=_frame(parts["findings"], FINDING_COLUMNS),
+    )

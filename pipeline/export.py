@@ -7,6 +7,7 @@ never sees half a table.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
@@ -14,11 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dataset import Dataset, nested_record
+from .dataset import Dataset
 
 FORMATS = ("csv", "parquet", "xlsx", "jsonl")
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl refuses control characters
 _XLSX_MAX_CELL = 32767
+EXCEL_MAX_ROWS = 1_048_576 - 1  # one row is the header
+log = logging.getLogger("sarkit")
 
 
 def _atomic(path: Path, write) -> None:
@@ -55,7 +58,12 @@ def write_dataset(ds: Dataset, out_dir: str | Path, formats: tuple[str, ...] = F
             p = out / f"{name}.parquet"
             _atomic(p, lambda tmp, df=df: df.to_parquet(tmp, index=False))
             written.append(p)
-    if "xlsx" in formats:
+    too_long = [n for n, df in tables.items() if len(df) >= EXCEL_MAX_ROWS]
+    if "xlsx" in formats and too_long:
+        # Excel cannot open a sheet this long; CSV and Parquet hold every row.
+        log.warning("sarkit.xlsx not written: %s has more rows than Excel's %d; use the CSV or Parquet files",
+                    ", ".join(too_long), EXCEL_MAX_ROWS)
+    elif "xlsx" in formats:
         p = out / "sarkit.xlsx"
 
         def write_xlsx(tmp: str) -> None:
@@ -70,8 +78,8 @@ def write_dataset(ds: Dataset, out_dir: str | Path, formats: tuple[str, ...] = F
 
         def write_jsonl(tmp: str) -> None:
             with open(tmp, "w", encoding="utf-8") as fh:
-                for a in ds.assessments:
-                    fh.write(json.dumps(nested_record(a), ensure_ascii=False, default=str) + "\n")
+                for rec in ds.records:
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
 
         _atomic(p, write_jsonl)
         written.append(p)

@@ -66,6 +66,12 @@ def process_bytes(path: str, data: bytes) -> Assessment:
         run_checks(assessment)
     except UnreadableDocument as exc:
         return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR, error=str(exc))
+    except RecursionError:
+        return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR,
+                          error="refused: the document is nested too deeply to read (tables or elements inside "
+                                "each other thousands of levels deep)")
+    except MemoryError:
+        raise  # the worker turns it into an error row naming its memory limit
     except Exception as exc:  # our bug: say so plainly and keep the batch going
         log.error("internal error on %s\n%s", path, traceback.format_exc())
         return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR,

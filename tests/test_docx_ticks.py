@@ -101,3 +101,19 @@ def test_mark_offsets_point_at_their_glyph(make_docx):
                                  W.sym("Wingdings", "F0FE"), W.run(" 4"))))
     p = doc.blocks[0]
     assert [p.text[m.offset] for m in p.marks] == ["☐", "☑"]
+
+
+def test_symbol_font_from_a_character_style(make_docx):
+    import zipfile
+    path = make_docx(W.para('<w:r><w:rPr><w:rStyle w:val="TickChar"/></w:rPr><w:t>þ</w:t></w:r>', W.run(" 5")))
+    style = ('<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="character" '
+             'w:styleId="TickChar"><w:name w:val="Tick Char"/><w:rPr><w:rFonts w:ascii="Wingdings" '
+             'w:hAnsi="Wingdings"/></w:rPr></w:style>')
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", style.encode() + b"</w:styles>")
+    with zipfile.ZipFile(path, "w") as z:
+        for n, d in parts.items():
+            z.writestr(n, d)
+    (m,) = marks_of(path)
+    assert (m.state, m.method, m.font) == ("checked", "font-letter", "Wingdings")

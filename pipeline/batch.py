@@ -1,0 +1,264 @@
+"""`sarkit extract` over an archive: discover, hash, skip what is done, process the rest in isolated
+workers (or on a Dask cluster), record every result in the manifest as it arrives, then write the
+tables from the manifest.
+
+Because the tables are always rebuilt from the manifest, a run killed at any point (Ctrl-C, SIGKILL,
+power loss) and started again finishes the job with exactly the rows of an uninterrupted run: files
+already done are not redone, none is written twice, none is lost. A changed file has a new hash and
+is done again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from parsers.sniff import sniff
+
+from .dataset import Dataset, build_dataset_from_records, nested_record
+from .export import FORMATS, write_dataset
+from .manifest import Manifest
+from .model import STATUS_ERROR, Assessment
+from .run import DOCUMENT_SUFFIXES, process_file
+from .workers import Done, WorkerPool, cpu_count
+
+MANIFEST_NAME = "manifest.sqlite"
+MIN_FREE_MB = 50
+_SNIFFED_KINDS = {"docx", "odt", "ole", "pdf", "rtf", "html"}
+
+
+class OutputFolderError(Exception):
+    """The output folder cannot take the results; raised before any work starts."""
+
+
+@dataclass
+class Entry:
+    path: str
+    sha256: str | None = None
+    error: str = ""  # the path cannot be read: a broken link, no permission
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    unique: int = 0
+    processed: int = 0  # this run
+    reused: int = 0  # done by an earlier run
+    counts: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    workers_replaced: int = 0
+    dataset: Dataset | None = None
+
+    def line(self) -> str:
+        c = self.counts
+        states = ", ".join(f"{c[s]} {s}" for s in ("ok", "needs_review", "no_assessment", "error") if c[s])
+        rate = self.processed / self.seconds if self.seconds else 0.0
+        dup = f" ({self.files - self.unique} duplicate paths)" if self.files > self.unique else ""
+        return (f"sarkit: {self.unique} documents{dup}: {states or 'none'}; {self.processed} read now, "
+                f"{self.reused} from an earlier run; {self.seconds:.1f} s, {rate:.1f} files/s")
+
+
+def sarkit_version() -> str:
+    try:
+        return version("sarkit")
+    except PackageNotFoundError:
+        return "dev"
+
+
+# -- the output folder -------------------------------------------------------------------------------
+def prepare_output(out: str | Path) -> Path:
+    """Create the folder and prove it takes a file, before any work: a read-only, missing or full
+    folder is a clear message now, not a traceback after an hour of work."""
+    path = Path(out)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputFolderError(f"{path} is a file, not a folder")
+    except PermissionError:
+        raise OutputFolderError(f"{path} cannot be created: permission denied")
+    except OSError as exc:
+        raise OutputFolderError(f"{path} cannot be created: {exc.strerror or exc}")
+    try:
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".sarkit-probe-"):
+            pass
+    except OSError as exc:
+        raise OutputFolderError(f"{path} is not writable: {exc.strerror or exc}")
+    free_mb = shutil.disk_usage(path).free / 2**20
+    if free_mb < MIN_FREE_MB:
+        raise OutputFolderError(f"{path} has only {free_mb:.0f} MB free; at least {MIN_FREE_MB} MB are needed")
+    return path
+
+
+# -- discovery ---------------------------------------------------------------------------------------
+def _candidates(inputs: Iterable[str | Path]) -> Iterator[str]:
+    seen: set[str] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or name == MANIFEST_NAME:
+                        continue
+                    f = os.path.join(root, name)
+                    if f not in seen and _is_document(f):
+                        seen.add(f)
+                        yield f
+        elif str(p) not in seen:  # named on the command line: always a row, readable or not
+            seen.add(str(p))
+            yield str(p)
+
+
+def _is_document(path: str) -> bool:
+    """A document by its name, or, whatever its name, by its first bytes (a .dat that is a Word file)."""
+    if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
+        return True
+    if not os.path.isfile(path):
+        return os.path.islink(path)  # a broken link gets its row
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return True  # unreadable: its row will say so
+    kind = sniff(head)
+    return kind in _SNIFFED_KINDS or (kind in ("zip", "damaged-zip") and _zip_is_word(path))
+
+
+def _zip_is_word(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read()) == "docx"
+    except OSError:
+        return False
+
+
+def _hash(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None) -> list[Entry]:
+    entries, remembered = [], []
+    for path in _candidates(inputs):
+        try:
+            st = os.stat(path)
+            if not os.path.isfile(path):
+                raise IsADirectoryError
+            sha = manifest.known_hash(path, st.st_size, st.st_mtime_ns) if manifest else None
+            if sha is None:
+                sha = _hash(path)
+                remembered.append((path, st.st_size, st.st_mtime_ns, sha))
+            entries.append(Entry(path, sha))
+        except FileNotFoundError:
+            why = "a broken link: its target does not exist" if os.path.islink(path) else "file not found"
+            entries.append(Entry(path, error=why))
+        except PermissionError:
+            entries.append(Entry(path, error="permission denied: the file cannot be read"))
+        except IsADirectoryError:
+            entries.append(Entry(path, error="not a regular file"))
+        except OSError as exc:
+            entries.append(Entry(path, error=f"the file cannot be read: {exc.strerror or exc}"))
+    if manifest and remembered:
+        manifest.remember_files(remembered)
+    return entries
+
+
+# -- processing --------------------------------------------------------------------------------------
+def process_record(path: str) -> dict:
+    """What a worker does with one file: the whole flow, as a plain record."""
+    return nested_record(process_file(path))
+
+
+def error_record(path: str, message: str) -> dict:
+    return nested_record(Assessment(file=path, status=STATUS_ERROR, error=message))
+
+
+def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = None, timeout: float = 120.0,
+              memory_mb: int | None = 2048, recycle_after: int = 200, scheduler: str | None = None,
+              use_dask: bool = False, formats: tuple[str, ...] = FORMATS, progress: bool | None = None,
+              work: Callable[[str], dict] = process_record) -> BatchSummary:
+    started = time.perf_counter()
+    out_dir = prepare_output(out)
+    manifest = Manifest(out_dir / MANIFEST_NAME, sarkit_version())
+    try:
+        entries = discover(inputs, manifest)
+        by_sha: dict[str, list[str]] = {}
+        for e in entries:
+            if e.sha256:
+                by_sha.setdefault(e.sha256, []).append(e.path)
+        done = manifest.done()
+        todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
+        summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
+                               reused=len(by_sha) - len(todo))
+        for sha in by_sha:
+            if sha in done:
+                summary.counts[(manifest.record(sha) or {}).get("status", "?")] += 1
+        bar = _progress(len(by_sha), summary, progress)
+        try:
+            for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary):
+                d.record["sha256"] = d.record.get("sha256") or d.key
+                manifest.store(d.key, d.record, d.seconds, d.rss_mb)
+                summary.processed += 1
+                summary.counts[d.record.get("status", "?")] += 1
+                if bar is not None:
+                    bar.update(1)
+                    bar.set_postfix({k: summary.counts[k] for k in ("ok", "needs_review", "error")}, refresh=False)
+        finally:
+            if bar is not None:
+                bar.close()
+        records = []
+        for e in entries:
+            if e.sha256 is None:
+                records.append(error_record(e.path, e.error))
+                summary.counts[STATUS_ERROR] += 1
+            elif by_sha[e.sha256][0] == e.path:
+                rec = manifest.record(e.sha256)
+                rec["file"] = e.path
+                rec["also_at"] = "; ".join(by_sha[e.sha256][1:])
+                records.append(rec)
+        summary.dataset = build_dataset_from_records(records)
+        write_dataset(summary.dataset, out_dir, formats)
+        summary.seconds = time.perf_counter() - started
+        return summary
+    finally:
+        manifest.close()
+
+
+def _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work,
+             summary: BatchSummary) -> Iterator[Done]:
+    if not todo:
+        return iter(())
+    if scheduler or use_dask:
+        from .cluster import run_on_dask
+        return run_on_dask(todo, scheduler, workers or cpu_count())
+    pool = WorkerPool(workers or cpu_count(), work, error_record, timeout, memory_mb, recycle_after)
+
+    def gen() -> Iterator[Done]:
+        try:
+            yield from pool.run(todo)
+        finally:
+            summary.workers_replaced = pool.replaced
+
+    return gen()
+
+
+def _progress(total: int, summary: BatchSummary, enabled: bool | None):
+    if enabled is False:
+        return None
+    import tqdm
+
+    tqdm.tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
+    return tqdm.tqdm(total=total, initial=summary.reused, unit="file", dynamic_ncols=True,
+                     disable=None if enabled is None else not enabled, file=sys.stderr)

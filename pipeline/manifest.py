@@ -1,0 +1,64 @@
+"""The manifest of a batch run: an SQLite file in the output folder that makes a run resumable.
+
+`files` remembers each input path's size, mtime and SHA-256 (so an unchanged file is not hashed
+again); `results` keeps one finished record per content hash, committed as soon as it arrives, so
+that a run killed at any moment loses at most the files in flight. Results made by another version
+of sarkit are not reused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha256 TEXT
+);
+CREATE TABLE IF NOT EXISTS results (
+    sha256 TEXT PRIMARY KEY, version TEXT NOT NULL, status TEXT, record TEXT NOT NULL,
+    seconds REAL, rss_mb REAL, done_at REAL
+);
+"""
+
+
+class Manifest:
+    def __init__(self, path: Path, version: str):
+        self.path = path
+        self.version = version
+        # isolation_level=None: every statement commits on its own, which is what resuming needs.
+        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def known_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM files WHERE path=? AND size=? AND mtime_ns=?",
+                              (path, size, mtime_ns)).fetchone()
+        return row[0] if row else None
+
+    def remember_files(self, rows: list[tuple[str, int, int, str]]) -> None:
+        with self.db:  # one transaction for the whole discovery
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256) VALUES (?,?,?,?)", rows)
+
+    def done(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT sha256 FROM results WHERE version=?", (self.version,))}
+
+    def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None) -> None:
+        self.db.execute("INSERT OR REPLACE INTO results(sha256, version, status, record, seconds, rss_mb, done_at) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                        (sha, self.version, record.get("status"), json.dumps(record, ensure_ascii=False),
+                         seconds, rss_mb, time.time()))
+
+    def record(self, sha: str) -> dict | None:
+        row = self.db.execute("SELECT record FROM results WHERE sha256=? AND version=?", (sha, self.version)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def worker_rss(self) -> list[float]:
+        return [r[0] for r in self.db.execute("SELECT rss_mb FROM results WHERE rss_mb IS NOT NULL")]

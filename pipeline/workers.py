@@ -1,0 +1,172 @@
+"""A pool of worker processes in which no single file can hurt the batch.
+
+Each worker takes one file at a time. The parent gives each file a deadline and kills the worker
+that misses it; a worker that dies (a crash, the kernel's OOM killer, a SIGKILL) is noticed from
+its process sentinel. Either way the file gets an `error` record saying why and a fresh worker takes
+the next file. Workers cap their own address space (RLIMIT_AS), so a runaway allocation is a
+MemoryError inside the worker, and retire after `recycle_after` files so leaks cannot build up.
+
+concurrent.futures cannot kill one hung task or tell which task a dead worker held, hence this
+small pool of our own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Iterable, Iterator
+
+Work = Callable[[str], dict]
+
+
+@dataclass
+class Done:
+    key: str
+    path: str
+    record: dict
+    seconds: float
+    rss_mb: float | None
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str], dict], memory_mb: int | None,
+                 recycle_after: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    for n in range(1, recycle_after + 1):
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        key, path = msg
+        t = time.perf_counter()
+        try:
+            record = work(path)
+        except MemoryError:
+            record = error_record(path, f"ran out of memory (the per-file limit is {memory_mb} MB)")
+        conn.send((key, record, time.perf_counter() - t, _rss_mb(), n == recycle_after))
+
+
+@dataclass
+class _Slot:
+    process: mp.process.BaseProcess
+    conn: Connection
+    task: tuple[str, str] | None = None
+    deadline: float = 0.0
+    retiring: bool = False
+
+
+class WorkerPool:
+    def __init__(self, workers: int, work: Work, error_record: Callable[[str, str], dict], timeout: float = 120.0,
+                 memory_mb: int | None = 2048, recycle_after: int = 200):
+        self.n = max(1, workers)
+        self.work, self.error_record = work, error_record
+        self.timeout, self.memory_mb, self.recycle_after = timeout, memory_mb, max(1, recycle_after)
+        self.ctx = mp.get_context("fork")  # workers inherit the imported rules: no start-up per file
+        self.slots: list[_Slot] = []
+        self.replaced = 0
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        p = self.ctx.Process(target=_worker_main, daemon=True,
+                             args=(child, self.work, self.error_record, self.memory_mb, self.recycle_after))
+        p.start()
+        child.close()
+        return _Slot(p, parent)
+
+    def _replace(self, slot: _Slot) -> _Slot:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(5)
+        slot.conn.close()
+        self.replaced += 1
+        fresh = self._spawn()
+        self.slots[self.slots.index(slot)] = fresh
+        return fresh
+
+    def run(self, tasks: Iterable[tuple[str, str]]) -> Iterator[Done]:
+        """tasks: (key, path). Yields one Done per task, in completion order."""
+        queue = deque(tasks)
+        self.slots = [self._spawn() for _ in range(min(self.n, len(queue)))]
+        try:
+            while queue or any(s.task for s in self.slots):
+                for slot in list(self.slots):
+                    if slot.task is None and queue:
+                        if slot.retiring or not slot.process.is_alive():
+                            slot = self._replace(slot)
+                        slot.task = queue.popleft()
+                        slot.deadline = time.monotonic() + self.timeout
+                        slot.conn.send(slot.task)
+                busy = [s for s in self.slots if s.task]
+                if not busy:
+                    continue
+                wait_for = min(s.deadline for s in busy) - time.monotonic()
+                ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=max(0.0, wait_for))
+                for slot in busy:
+                    key, path = slot.task
+                    if slot.conn in ready:
+                        try:
+                            k, record, secs, rss, retiring = slot.conn.recv()
+                        except (EOFError, OSError):
+                            yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
+                            slot.task = None
+                            self._replace(slot)
+                            continue
+                        slot.task, slot.retiring = None, retiring
+                        yield Done(k, path, record, secs, rss)
+                    elif slot.process.sentinel in ready:
+                        yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
+                        slot.task = None
+                        self._replace(slot)
+                    elif time.monotonic() >= slot.deadline:
+                        yield Done(key, path, self.error_record(
+                            path, f"timed out: reading it took longer than {self.timeout:g} s; the worker was stopped"),
+                            self.timeout, None)
+                        slot.task = None
+                        self._replace(slot)
+        finally:
+            self.close()
+
+    def _death(self, slot: _Slot) -> str:
+        slot.process.join(1)
+        code = slot.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            hint = " (the kernel's out-of-memory killer sends SIGKILL)" if -code == signal.SIGKILL else ""
+            return f"the worker reading it died from {name}{hint}"
+        return f"the worker reading it stopped unexpectedly (exit code {code})"
+
+    def close(self) -> None:
+        for s in self.slots:
+            try:
+                s.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for s in self.slots:
+            s.process.join(max(0.0, deadline - time.monotonic()))
+            if s.process.is_alive():
+                s.process.kill()
+                s.process.join(1)
+            s.conn.close()
+        self.slots = []
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1

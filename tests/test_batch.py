@@ -1,0 +1,185 @@
+"""Batch runs: discovery by content, isolation, recycling, resume after SIGKILL, output-folder
+errors, progress, and the same job on a real Dask LocalCluster."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.batch import MANIFEST_NAME, OutputFolderError, discover, run_batch
+from pipeline.cli import main
+
+from batch_helpers import troublesome
+from conftest import CORPUS
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """A small archive: Word, HTML, a bad file, a duplicate, a Word file with a misleading name."""
+    src = tmp_path / "archive"
+    (src / "sub").mkdir(parents=True)
+    for name in ("002_phatthalung2_2557_levels.docx", "004_udonthani2_2565_web.html", "bad_empty.docx",
+                 "esa2557_html_images.html"):
+        shutil.copy(CORPUS / name, src / name)
+    shutil.copy(CORPUS / "002_phatthalung2_2557_levels.docx", src / "sub" / "copy_of_002.docx")
+    shutil.copy(CORPUS / "esa2560_content_controls.docx", src / "sub" / "scan0001.dat")
+    (src / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    (src / "notes.md").write_text("ไม่ใช่รายงาน", encoding="utf-8")
+    os.symlink(src / "missing.docx", src / "broken_link.docx")
+    return src
+
+
+def rows(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def test_discovery_by_content_dedup_and_broken_links(archive, tmp_path):
+    found = {Path(e.path).name: e for e in discover([archive])}
+    assert set(found) == {"002_phatthalung2_2557_levels.docx", "004_udonthani2_2565_web.html", "bad_empty.docx",
+                          "esa2557_html_images.html", "copy_of_002.docx", "scan0001.dat", "broken_link.docx"}
+    assert found["copy_of_002.docx"].sha256 == found["002_phatthalung2_2557_levels.docx"].sha256
+    assert "broken link" in found["broken_link.docx"].error
+
+    out = tmp_path / "out"
+    s = run_batch([archive], out, workers=2, progress=False)
+    docs = rows(out, "documents")
+    assert len(docs) == 6 and s.files == 7 and s.unique == 6
+    first = docs[docs["file"].str.endswith("002_phatthalung2_2557_levels.docx")].iloc[0]
+    assert first["also_at"].endswith("copy_of_002.docx")
+    assert docs[docs["file"].str.endswith("scan0001.dat")]["status"].item() == "ok"
+    assert "broken link" in docs[docs["file"].str.endswith("broken_link.docx")]["error"].item()
+    assert len(rows(out, "indicators")[lambda d: d["file"].str.contains("002")]) == 4  # processed once
+
+
+def test_hang_is_killed_at_the_timeout_and_the_batch_goes_on(tmp_path):
+    for name in ("hang.html", "a.html", "b.html"):
+        shutil.copy(CORPUS / "004_udonthani2_2565_web.html", tmp_path / name)
+    (tmp_path / "hang.html").write_bytes((tmp_path / "hang.html").read_bytes() + b"<!-- hang -->")
+    (tmp_path / "b.html").write_bytes((tmp_path / "b.html").read_bytes() + b"<!-- b -->")
+    t = time.monotonic()
+    s = run_batch([tmp_path / "hang.html", tmp_path / "a.html", tmp_path / "b.html"], tmp_path / "out", workers=1,
+                  timeout=2, work=troublesome, progress=False)
+    assert time.monotonic() - t < 30
+    docs = rows(tmp_path / "out", "documents").set_index("file")
+    assert "timed out" in docs.loc[str(tmp_path / "hang.html"), "error"]
+    assert (docs["status"] == "ok").sum() == 2 and s.workers_replaced >= 1
+
+
+def test_worker_killed_mid_file_is_replaced(tmp_path):
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", tmp_path / "die.html")
+    shutil.copy(CORPUS / "000_lamphun2_2557_prose.docx", tmp_path / "ok.docx")
+    run_batch([tmp_path / "die.html", tmp_path / "ok.docx"], tmp_path / "out", workers=1, work=troublesome,
+              progress=False)
+    docs = rows(tmp_path / "out", "documents").set_index("file")
+    assert "SIGKILL" in docs.loc[str(tmp_path / "die.html"), "error"]
+    assert docs.loc[str(tmp_path / "ok.docx"), "status"] == "ok"
+
+
+def test_memory_cap_gives_an_error_row(tmp_path):
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", tmp_path / "hog.html")
+    run_batch([tmp_path / "hog.html"], tmp_path / "out", workers=1, memory_mb=1024, work=troublesome, progress=False)
+    assert "out of memory" in rows(tmp_path / "out", "documents")["error"].item()
+
+
+def test_workers_are_recycled(tmp_path):
+    files = []
+    for k in range(6):
+        f = tmp_path / f"r{k}.html"
+        f.write_bytes((CORPUS / "004_udonthani2_2565_web.html").read_bytes() + f"<!-- {k} -->".encode())
+        files.append(f)
+    s = run_batch(files, tmp_path / "out", workers=1, recycle_after=2, work=troublesome, progress=False)
+    pids = {r["worker_pid"] for r in s.dataset.records}
+    assert len(pids) == 3
+
+
+def test_rerun_reuses_and_redoes_only_changed_files(archive, tmp_path):
+    out = tmp_path / "out"
+    first = run_batch([archive], out, workers=2, progress=False)
+    again = run_batch([archive], out, workers=2, progress=False)
+    assert (first.processed, again.processed, again.reused) == (5, 0, 5)
+    assert rows(out, "indicators").equals(pd.DataFrame(rows(out, "indicators")))
+    html = archive / "004_udonthani2_2565_web.html"
+    html.write_bytes(html.read_bytes().replace(b'<input checked="" type="checkbox"/> 5', b'<input type="checkbox"/> 5'))
+    third = run_batch([archive], out, workers=2, progress=False)
+    assert third.processed == 1
+    ind = rows(out, "indicators")
+    assert ind[ind["file"].str.endswith("004_udonthani2_2565_web.html")]["level"].item() == ""
+
+
+def test_sigkill_then_rerun_gives_the_rows_of_an_uninterrupted_run(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for k in range(40):
+        for name in ("000_lamphun2_2557_prose.docx", "004_udonthani2_2565_web.html"):
+            data = (CORPUS / name).read_bytes()
+            suffix = Path(name).suffix
+            f = src / f"{k:02d}_{name}"
+            if suffix == ".html":
+                f.write_bytes(data + f"<!-- {k} -->".encode())
+            else:
+                shutil.copy(CORPUS / name, f)
+                with open(f, "ab") as fh:  # a distinct hash; a ZIP reader ignores trailing bytes
+                    fh.write(f"copy {k}".encode())
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE), str(HERE.parent)]))
+    helper = [sys.executable, str(HERE / "batch_helpers.py")]
+    killed = tmp_path / "killed"
+    proc = subprocess.Popen(helper + ["SLOW", str(killed), str(src)], env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    done = 0
+    while time.monotonic() < deadline and done < 15:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(killed / MANIFEST_NAME) as db:
+                done = db.execute("SELECT count(*) FROM results").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole run, workers included
+    proc.wait()
+    assert 15 <= done < 80 and not (killed / "documents.csv").exists()
+    subprocess.run(helper + ["FAST", str(killed), str(src)], env=env, check=True, capture_output=True)
+    whole = tmp_path / "whole"
+    subprocess.run(helper + ["FAST", str(whole), str(src)], env=env, check=True, capture_output=True)
+    for name in ("documents", "standards", "indicators", "findings"):
+        assert rows(killed, name).equals(rows(whole, name)), name
+    assert len(rows(whole, "documents")) == 80
+
+
+def test_output_folder_problems_are_clear_before_work(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    with pytest.raises(OutputFolderError, match="not a folder"):
+        run_batch([CORPUS / "bad_empty.docx"], blocker, progress=False)
+    assert main(["extract", str(CORPUS / "bad_empty.docx"), "--out", str(blocker / "sub"), "--quiet"]) == 2
+    assert "output folder" in capsys.readouterr().err
+
+    import shutil as sh
+    monkeypatch.setattr(sh, "disk_usage", lambda p: sh._ntuple_diskusage(10**9, 10**9 - 1000, 1000))
+    with pytest.raises(OutputFolderError, match="MB free"):
+        run_batch([CORPUS / "bad_empty.docx"], tmp_path / "full", progress=False)
+
+
+def test_progress_is_quiet_off_a_terminal_and_a_summary_is_printed(tmp_path, capsys):
+    assert main(["extract", str(CORPUS / "004_udonthani2_2565_web.html"), "--out", str(tmp_path), "--workers", "1"]) == 0
+    out = capsys.readouterr()
+    assert "1 documents: 1 ok" in out.out and "\r" not in out.err
+
+
+def test_same_job_on_a_dask_local_cluster(archive, tmp_path):
+    local = run_batch([archive], tmp_path / "local", workers=2, progress=False)
+    dask = run_batch([archive], tmp_path / "dask", workers=1, use_dask=True, progress=False)
+    assert dask.processed == local.processed == 5
+    for name in ("documents", "indicators", "findings"):
+        assert rows(tmp_path / "dask", name).equals(rows(tmp_path / "local", name))
+    again = run_batch([archive], tmp_path / "dask", workers=1, use_dask=True, progress=False)
+    assert again.processed == 0  # resume works the same on Dask
