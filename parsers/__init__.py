@@ -54,9 +54,12 @@ def parse_bytes(path: str, data: bytes, kind: str | None = None) -> ReportDocume
     if kind == "zip":
         raise UnreadableDocument("a ZIP archive that is not a Word document (it has no word/document.xml)")
     if kind in ("ole", "rtf", "odt"):
-        label = {"ole": "a Word 97-2003 (.doc) file", "rtf": "an RTF file", "odt": "an OpenDocument text file"}[kind]
-        raise UnreadableDocument(f"{label}: this format needs the LibreOffice converter, which this version of "
-                                 "sarkit does not have yet")
+        from .convert import convert_to_docx
+        from .docx_parser import parse_docx
+        doc = parse_docx(path, convert_to_docx(data, kind))
+        doc.format = {"ole": "doc", "rtf": "rtf", "odt": "odt"}[kind]
+        return doc
     if kind == "pdf":
-        raise UnreadableDocument("a PDF file: this version of sarkit does not read PDF yet")
+        from .pdf_parser import parse_pdf
+        return parse_pdf(path, data)
     raise UnreadableDocument("not a document sarkit can read: binary data of an unknown format")

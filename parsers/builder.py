@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .model import GLYPH_CHECKED, GLYPH_UNCHECKED, GLYPH_UNKNOWN, Mark, MarkState
-from .symbols import UNICODE_MARKS, is_private_use_symbol, is_symbol_font, lookup_symbol, symbol_code
+from .symbols import (UNICODE_MARKS, is_private_use_symbol, is_symbol_char, is_symbol_font, lookup_symbol,
+                      symbol_code)
 
 _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in UNICODE_MARKS) + "\uf020-\uf0ff]")
 _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unknown": GLYPH_UNKNOWN}
@@ -41,12 +42,21 @@ class ParagraphBuilder:
         if not text:
             return
         if is_symbol_font(font):
+            plain = []
             for ch in text:
-                if ch.isspace():
-                    self._append(ch, bold)
-                else:
-                    self.add_symbol(font or "", ord(ch), method="font-letter", bold=bold)
+                if ch.isspace() or not is_symbol_char(font, ch):
+                    plain.append(ch)
+                    continue
+                if plain:
+                    self._add_plain("".join(plain), bold)
+                    plain = []
+                self.add_symbol(font or "", ord(ch), method="font-letter", bold=bold)
+            if plain:
+                self._add_plain("".join(plain), bold)
             return
+        self._add_plain(text, bold)
+
+    def _add_plain(self, text: str, bold: bool) -> None:
         if not _SPECIAL.search(text):
             self._append(text, bold)  # the common case: no tick character, no private-use symbol
             return

@@ -73,6 +73,7 @@ class Paragraph:
     location: Location
     bold: bool = False  # every visible character is bold
     style: str | None = None
+    origin: str = ""  # "ocr" when the text was read from a picture of the page
 
 
 @dataclass(slots=True)

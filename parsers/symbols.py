@@ -95,8 +95,36 @@ UNICODE_MARKS: dict[str, MarkState] = {
 }
 
 
+# LibreOffice, lacking Wingdings, writes its PDFs with OpenSymbol but keeps the Wingdings code
+# (U+F0FE stays U+F0FE): read those codes with the Wingdings table.
+FONT_ALIASES = {"opensymbol": "wingdings", "wingdings regular": "wingdings", "wingdings2": "wingdings 2",
+                "wingdings-2": "wingdings 2", "wingdings3": "wingdings 3", "symbolmt": "symbol"}
+
+
+def font_family(font: str | None) -> str:
+    """"ABCDEF+Wingdings-Regular" -> "wingdings": the family a PDF or Word font name stands for."""
+    if not font:
+        return ""
+    name = font.split("+", 1)[1] if len(font) > 7 and font[6] == "+" else font
+    name = name.strip().strip("'\"").lower()
+    for suffix in ("-regular", ",regular", "-bold", ",bold", "-italic", ",italic", " regular"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return FONT_ALIASES.get(name, name)
+
+
 def is_symbol_font(font: str | None) -> bool:
-    return bool(font) and font.strip().lower() in SYMBOL_FONTS
+    return font_family(font) in SYMBOL_FONTS
+
+
+def is_symbol_char(font: str | None, ch: str) -> bool:
+    """Whether `ch` in `font` is a symbol code to look up. OpenSymbol's own characters are real
+    Unicode (bullets, arrows); only the private-use codes it carries for Wingdings are symbols."""
+    if not is_symbol_font(font):
+        return False
+    if "opensymbol" in (font or "").lower():
+        return 0xF000 <= ord(ch) <= 0xF0FF
+    return True
 
 
 def symbol_code(ch_or_code: str | int) -> int:
@@ -106,7 +134,7 @@ def symbol_code(ch_or_code: str | int) -> int:
 
 
 def lookup_symbol(font: str, code: int) -> Glyph | None:
-    return SYMBOL_FONTS.get(font.strip().lower(), {}).get(symbol_code(code))
+    return SYMBOL_FONTS.get(font_family(font), {}).get(symbol_code(code))
 
 
 def is_private_use_symbol(ch: str) -> bool:

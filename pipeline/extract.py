@@ -23,7 +23,7 @@ from .scales import canonical_label
 from .choices import level_choices
 from .frameworks import name_similarity
 from .statements import Values, heading_name, read_values, segments
-from .tables import RowView, analyse
+from .tables import RowView, analyse, has_level_header
 
 _EVIDENCE_CHARS = 240
 # How far after "ตัวบ่งชี้ที่ N" inside a sentence its value may stand: the longest indicator names
@@ -63,6 +63,7 @@ class _Extractor:
         self.cur_std: str | None = None
         self.cur_ind: tuple[str, str] | None = None
         self.level_groups: dict[tuple, list[RowView]] = {}
+        self.level_headed: set[tuple] = set()  # contexts whose level table had its header row
         self.pending_kw = ""
         self.await_name: Indicator | Standard | None = None
         # A heading whose line ends in a bare number ("… การศึกษา 35") may continue on the next
@@ -190,7 +191,11 @@ class _Extractor:
         return ind
 
     def table(self, table: Table) -> None:
-        for v in analyse(table):
+        key = self.context_key(str(table.location))
+        views = analyse(table, continues_level_table=key in self.level_headed)
+        if has_level_header(views):
+            self.level_headed.add(key)
+        for v in views:
             if v.kind == "level":
                 self.level_groups.setdefault(self.context_key(str(table.location)), []).append(v)
             elif v.kind == "matrix":

@@ -124,11 +124,17 @@ def row_id(cells: list[CellView]) -> tuple[str, str]:
     return "", ""
 
 
-def analyse(table: Table) -> list[RowView]:
+def has_level_header(views: list[RowView]) -> bool:
+    return any(_LEVEL_HEADER.search(c.stripped) for v in views for c in v.cells if len(c.stripped) < 60)
+
+
+def analyse(table: Table, continues_level_table: bool = False) -> list[RowView]:
+    """`continues_level_table`: an earlier table under the same heading had the level header, so
+    this one may be its continuation after a page break, where the header is not repeated."""
     views = [RowView(r, [view_cell(c) for c in r.cells]) for r in table.rows]
     for v in views:
         v.id_kind, v.id_num = row_id(v.cells)
-    has_level_word = any(_LEVEL_HEADER.search(c.stripped) for v in views for c in v.cells if len(c.stripped) < 60)
+    has_level_word = continues_level_table or has_level_header(views)
     evidence_cols = _evidence_columns(views)
     _find_level_rows(views, evidence_cols, has_level_word)
     _find_matrix(views, has_level_word)

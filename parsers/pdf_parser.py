@@ -1,0 +1,519 @@
+"""PDF to ReportDocument: pdfium for text, pdfplumber where geometry matters, Tesseract for scans.
+
+- Text: pypdfium2 on every page. It honours LibreOffice's /ActualText spans (pdfminer does not, and
+  doubles vowels) and runs near 1,000 pages/s; `thai_repair` fixes what it still gets wrong.
+- Geometry: a page with a tick glyph, a symbol-font code, a drawn box, a form widget, or a score
+  table is read again with pdfplumber, which gives characters with font names and positions, ruled
+  tables, rectangles and curves. Characters are taken in content-stream order (pdfplumber's own
+  text sorts them by x and scrambles Thai marks).
+- Scans: a page with no usable text layer is rendered by pdfium and read by Tesseract (tha+eng);
+  such paragraphs carry origin "ocr" and every value from them is flagged unless two agree.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+
+from .builder import ParagraphBuilder
+from .model import Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .symbols import UNICODE_MARKS, font_family, is_symbol_font
+
+MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
+OCR_TIMEOUT = 120.0
+OCR_DPI = 300
+
+# Legacy Thai fonts place positional variants of marks in the private-use area (the C90 layout,
+# shared/research/peers.md §3.2). One table, pinned and tested: variant -> the letter it draws.
+C90 = {0xF700: "\u0e10", 0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
+       0xF705: "\u0e48", 0xF706: "\u0e49", 0xF707: "\u0e4a", 0xF708: "\u0e4b", 0xF709: "\u0e4c",
+       0xF70A: "\u0e48", 0xF70B: "\u0e49", 0xF70C: "\u0e4a", 0xF70D: "\u0e4b", 0xF70E: "\u0e4c",
+       0xF70F: "\u0e0d", 0xF710: "\u0e31", 0xF711: "\u0e4d", 0xF712: "\u0e47", 0xF713: "\u0e48",
+       0xF714: "\u0e49", 0xF715: "\u0e4a", 0xF716: "\u0e4b", 0xF717: "\u0e4c", 0xF718: "\u0e38",
+       0xF719: "\u0e39", 0xF71A: "\u0e3a"}
+_MARKS = "\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+(?=[{_MARKS}])")
+_DASHES = str.maketrans({"Ð": "–", "\u2010": "-", "\u2011": "-"})
+_TICKY = set(UNICODE_MARKS)
+
+
+def thai_repair(text: str) -> str:
+    """What PDF text extraction does to Thai, undone: C90 private-use variants, spaces before
+    combining marks ("มโี ครงการ" → "มีโครงการ" needs the marks in order too, which NFC and the
+    normaliser see to), nikhahit + sara aa and the doubled "ำา" that ignoring /ActualText produces,
+    and the "Ð" some fonts map their dash to."""
+    if not text:
+        return text
+    text = text.translate(C90).translate(_DASHES)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
+    return unicodedata.normalize("NFC", text)
+
+
+def _readable_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(1 for c in chars if "\u0e00" <= c <= "\u0e7f" or c.isascii() or c in _TICKY or c in "–—“”‘’•…")
+    return good / len(chars)
+
+
+def parse_pdf(path: str, data: bytes) -> ReportDocument:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise UnreadableDocument("the PDF is encrypted (password-protected); it cannot be read without the "
+                                     "password") from exc
+        raise UnreadableDocument(f"damaged or truncated PDF: pdfium cannot open it ({msg})") from exc
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise UnreadableDocument("the PDF has no pages")
+        if n > MAX_PAGES:
+            raise UnreadableDocument(f"refused: {n} pages, more than the {MAX_PAGES} a report can have "
+                                     "(set SARKIT_MAX_PAGES to read it anyway)")
+        reader = _Reader(pdf, data)
+        blocks: list[Block] = []
+        for i in range(n):
+            page_blocks = reader.page(i)
+            if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
+                    and _continues(blocks[-1], page_blocks[0]):
+                _append_rows(blocks[-1], page_blocks.pop(0))
+            blocks.extend(page_blocks)
+        return ReportDocument(path=path, format="pdf", blocks=blocks, pages=n, warnings=reader.warnings)
+    finally:
+        pdf.close()
+
+
+@dataclass
+class _Item:
+    """A text run or a drawn / form mark on a page, with its box in top-down coordinates."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    mark: Mark | None = None
+
+
+class _Reader:
+    def __init__(self, pdf, data: bytes):
+        self.pdf, self.data = pdf, data
+        self._plumber = None
+        self.table_count = 0
+        self.para_count = 0
+        self.warnings: list[str] = []
+
+    @property
+    def plumber(self):
+        if self._plumber is None:
+            import pdfplumber
+            self._plumber = pdfplumber.open(io.BytesIO(self.data))
+        return self._plumber
+
+    # -- page routing ------------------------------------------------------------------------------------
+    def page(self, i: int) -> list[Block]:
+        page = self.pdf[i]
+        try:
+            tp = page.get_textpage()
+            text = tp.get_text_range()
+            readable = _readable_share(text)
+            has_images, boxes, widgets = _objects(page)
+            if len(text.strip()) < 20 or readable < 0.6:
+                if has_images or readable < 0.6:
+                    why = "no text layer" if len(text.strip()) < 20 else "its text layer is unreadable"
+                    return self._ocr(page, i, why)
+                return []
+            runs = _runs(tp, page.get_height())
+            ticky = any(c in _TICKY or 0xF000 <= ord(c) <= 0xF0FF for c in text)
+            if boxes or widgets or ticky or _score_table(text):
+                return self._geometry(i, runs)
+            return self._flow(runs, {}, i)
+        finally:
+            page.close()
+
+    # -- layout --------------------------------------------------------------------------------------------
+    def _flow(self, items: list[_Item], pua_fonts: dict[str, str], i: int, loc: Location | None = None) -> list[Block]:
+        """Text runs and marks of a region to paragraphs: runs grouped into lines, lines joined where
+        the text wraps (the line reaches the region's right side and the next starts like ordinary
+        text). A line with a box stays a paragraph of its own."""
+        lines = _lines(items)
+        if not lines:
+            return []
+        right = max(x.x1 for ln in lines for x in ln)
+        left = min(x.x0 for ln in lines for x in ln)
+        span = max(1.0, right - left)
+        paras: list[list[list[_Item]]] = []
+        for ln in lines:
+            text = "".join(x.text for x in ln if x.mark is None).strip()
+            prev = paras[-1][-1] if paras else None
+            if prev is not None:
+                gap = min(x.top for x in ln) - max(x.bottom for x in prev)
+                height = max(x.bottom - x.top for x in prev)
+                wrapped = max(x.x1 for x in prev) >= right - 0.12 * span and gap < 0.8 * height
+                if wrapped and not _PARA_START.match(text) and not any(x.mark for x in ln + prev):
+                    paras[-1].append(ln)
+                    continue
+            paras.append([ln])
+        out: list[Block] = []
+        for para in paras:
+            flat = [x for ln in para for x in ln]
+            if loc is None:
+                self.para_count += 1
+                where = Location(f"page {i + 1} › paragraph {self.para_count}", page=i + 1,
+                                 paragraph=self.para_count, bbox=_bbox(flat))
+            else:
+                where = loc
+            out.append(_build(para, pua_fonts, where))
+        return out
+
+    # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
+    def _geometry(self, i: int, runs: list[_Item]) -> list[Block]:
+        page = self.plumber.pages[i]
+        pua_fonts = {c["text"]: c.get("fontname", "") for c in page.chars
+                     if len(c["text"]) == 1 and 0xF000 <= ord(c["text"]) <= 0xF0FF}
+        items = runs + _drawn_boxes(page, runs) + _widgets(page)
+        placed: list[tuple[float, Block]] = []
+        used: set[int] = set()
+        for t in page.find_tables():
+            x0, top, x1, bottom = t.bbox
+            inside = [k for k, it in enumerate(items)
+                      if k not in used and _within(it, (x0 - 1, top - 1, x1 + 1, bottom + 1))]
+            used.update(inside)
+            placed.append((top, self._table(t, [items[k] for k in inside], pua_fonts, i)))
+        rest = [it for k, it in enumerate(items) if k not in used]
+        for block in self._flow(rest, pua_fonts, i):
+            placed.append((block.location.bbox[1], block))
+        placed.sort(key=lambda x: x[0])
+        return [b for _, b in placed]
+
+    def _table(self, t, items: list[_Item], pua_fonts: dict[str, str], i: int) -> Table:
+        self.table_count += 1
+        index = self.table_count
+        edges = sorted({round(c[0], 1) for row in t.rows for c in row.cells if c} |
+                       {round(c[2], 1) for row in t.rows for c in row.cells if c})
+        rows = []
+        taken: set[int] = set()
+        for r, row in enumerate(t.rows):
+            cells = []
+            for bbox in row.cells:
+                if bbox is None:
+                    continue  # covered by a merged cell: counted once, where it starts
+                col = _edge(edges, bbox[0])
+                span = max(1, _edge(edges, bbox[2]) - col)
+                mine = [k for k, it in enumerate(items) if k not in taken and _within(it, bbox)]
+                taken.update(mine)
+                loc = Location(f"page {i + 1} › table {index} › row {r} › cell {col}", page=i + 1, table=index,
+                               row=r, cell=col, bbox=tuple(bbox))
+                paras = self._flow([items[k] for k in mine], pua_fonts, i, loc)
+                cells.append(Cell(paras or [Paragraph("", [], loc)], loc, col, span))
+            rows.append(Row(cells, r))
+        return Table(rows, Location(f"page {i + 1} › table {index}", page=i + 1, table=index, bbox=tuple(t.bbox)),
+                     index)
+
+    # -- scans: Tesseract ----------------------------------------------------------------------------------
+    def _ocr(self, page, i: int, why: str) -> list[Block]:
+        exe = shutil.which("tesseract")
+        if exe is None:
+            self.warnings.append(f"page {i + 1}: {why}; OCR needs tesseract-ocr and tesseract-ocr-tha, not installed")
+            return []
+        image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        try:
+            proc = subprocess.run([exe, "stdin", "stdout", "-l", "tha+eng", "--psm", "4"], input=buf.getvalue(),
+                                  capture_output=True, timeout=OCR_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.warnings.append(f"page {i + 1}: {why}; OCR did not finish within {OCR_TIMEOUT:g} s")
+            return []
+        self.warnings.append(f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)")
+        # Tesseract's word boxes split Thai into single characters, so lines come from its plain text.
+        out = []
+        for text in _paragraphs([thai_repair(ln) for ln in proc.stdout.decode("utf-8", "replace").splitlines()]):
+            self.para_count += 1
+            b = ParagraphBuilder()
+            b.add_text(text)
+            out.append(Paragraph(b.text(), b.marks, Location(f"page {i + 1} › paragraph {self.para_count} (OCR)",
+                                                             page=i + 1, paragraph=self.para_count), origin="ocr"))
+        return out
+
+
+# -- tables that run over a page break ----------------------------------------------------------------------
+def _columns(t: Table) -> list[float]:
+    widest = max(t.rows, key=lambda r: len(r.cells))
+    return [round(c.location.bbox[0]) for c in widest.cells if c.location.bbox]
+
+
+def _continues(prev: Table, nxt: Table) -> bool:
+    """A table that ends one page and one that starts the next, with the same columns (within 3 pt),
+    are one table broken by the page (Word repeats no header unless told to)."""
+    a, b = _columns(prev), _columns(nxt)
+    return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b))
+
+
+def _append_rows(prev: Table, nxt: Table) -> None:
+    """Rows of the continuation appended to the table. A row cut by the page break (its box on one
+    page, its level number on the next) is put back together: the last row holds marks but no text,
+    the first row text but no marks."""
+    rows = list(nxt.rows)
+    if prev.rows and rows:
+        last, first = prev.rows[-1], rows[0]
+        last_text = any(c.text.strip(" \n" + "☐☑☒⍰") for c in last.cells[:1])
+        if any(c.marks for c in last.cells) and not last_text and not any(c.marks for c in first.cells):
+            for c in first.cells:
+                target = last.cell_at(c.col)
+                if target is not None:
+                    target.blocks.extend(c.blocks)
+                else:
+                    last.cells.append(c)
+            rows = rows[1:]
+    base = len(prev.rows)
+    for k, r in enumerate(rows):
+        prev.rows.append(Row(r.cells, base + k))
+
+
+# -- page objects and text runs ---------------------------------------------------------------------------
+def _objects(page) -> tuple[bool, bool, bool]:
+    """(has an image, has a small square path: a drawn box, has annotations: form widgets)."""
+    import pypdfium2.raw as raw
+
+    has_images = boxes = False
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            has_images = True
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH and not boxes:
+            left, bottom, right, top = obj.get_bounds()
+            w, h = right - left, top - bottom
+            boxes = 4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5
+    return has_images, boxes, raw.FPDFPage_GetAnnotCount(page.raw) > 0
+
+
+def _runs(tp, height: float) -> list[_Item]:
+    """pdfium's characters, in pdfium's order (it honours /ActualText and keeps Thai marks after
+    their letters), cut into runs at line breaks and wide gaps; top-down coordinates, Thai repaired.
+    (Querying pdfium's text rectangles instead returns overlapping clusters twice.)"""
+    n = tp.count_chars()
+    text = tp.get_text_range(0, n)
+    if len(text) != n:
+        text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
+    out: list[_Item] = []
+    cur: list[str] = []
+    box = None
+
+    def flush() -> None:
+        nonlocal cur, box
+        run = thai_repair("".join(cur))
+        if box is not None and run.strip():
+            out.append(_Item(run, box[0], box[2], height - box[3], height - box[1]))
+        cur, box = [], None
+
+    for k in range(n):
+        ch = text[k]
+        if ch in "\r\n":
+            flush()
+            continue
+        left, bottom, right, top = tp.get_charbox(k)
+        if right - left <= 0 and top - bottom <= 0:  # a space pdfium generated: no box
+            if cur:
+                cur.append(" ")
+            continue
+        if box is not None and ch not in _COMBINING:  # a mark belongs to the letter before it, wherever drawn
+            mid = (bottom + top) / 2
+            size = max(1.0, box[3] - box[1])
+            if left - box[2] > 2.5 * size or not (box[1] - size * 0.6 <= mid <= box[3] + size * 0.6):
+                flush()
+        cur.append(ch)
+        box = (left, bottom, right, top) if box is None else (
+            min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top))
+    flush()
+    return out
+
+
+def _lines(items: list[_Item]) -> list[list[_Item]]:
+    """Items grouped into lines by vertical overlap, each line left to right (a run keeps its own
+    order inside, so Thai marks stay with their letters)."""
+    lines: list[list[_Item]] = []
+    for it in sorted(items, key=lambda x: (x.top, x.x0)):
+        cy = (it.top + it.bottom) / 2
+        for ln in lines:
+            if min(x.top for x in ln) - 1 <= cy <= max(x.bottom for x in ln) + 1:
+                ln.append(it)
+                break
+        else:
+            lines.append([it])
+    for ln in lines:
+        ln.sort(key=lambda x: x.x0)
+    lines.sort(key=lambda ln: min(x.top for x in ln))
+    return lines
+
+
+def _build(para: list[list[_Item]], pua_fonts: dict[str, str], loc: Location) -> Paragraph:
+    b = ParagraphBuilder()
+    for k, ln in enumerate(para):
+        for j, x in enumerate(ln):
+            so_far = b.text()
+            if x.mark is not None:
+                if so_far and not so_far.endswith(" "):
+                    b.add_text(" ")
+                m = x.mark
+                b.add_mark(m.state, m.method, font=m.font, code=m.code, detail=m.detail)
+                b.add_text(" ")
+                continue
+            piece = x.text.strip()
+            if not piece:
+                continue
+            wrapped_thai = k > 0 and j == 0 and _THAI.match(so_far[-1:] or " ") and _THAI.match(piece[0])
+            if so_far and not so_far.endswith(" ") and not wrapped_thai and piece[0] not in _COMBINING:
+                b.add_text(" ")  # runs on a line, or lines, meet with a space; Thai wrapped mid-word does not
+            _add_with_fonts(b, piece, pua_fonts)
+    text = b.text()
+    lead = len(text) - len(text.lstrip())
+    return Paragraph(text.strip(), [m.shifted(-lead) for m in b.marks], loc)
+
+
+def _add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str]) -> None:
+    """Symbol codes (U+F0xx) go in with the font pdfplumber saw them in; the rest as text."""
+    start = 0
+    for k, ch in enumerate(text):
+        if ch in pua_fonts:
+            b.add_text(text[start:k])
+            b.add_text(ch, pua_fonts[ch])
+            start = k + 1
+    b.add_text(text[start:])
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+_PARA_START = re.compile(r"^\s*(?:มาตรฐาน\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
+                         r"[-•●○■□☐☑☒✓✔]|สรุป|ระดับคุณภาพ)")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _join(a: str, b: str) -> str:
+    """Lines wrapped inside Thai text join without a space (Thai writes none between words)."""
+    if not a:
+        return b
+    if _THAI.match(a[-1]) and _THAI.match(b[:1] or " "):
+        return a + b
+    return f"{a} {b}"
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Lines without geometry (OCR output) back into paragraphs: a paragraph ends at an empty line
+    and before a line that starts like a heading, an item or a box."""
+    out, cur = [], ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            if cur:
+                out.append(cur)
+            cur = ""
+            continue
+        if cur and _PARA_START.match(s):
+            out.append(cur)
+            cur = s
+        else:
+            cur = _join(cur, s)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _score_table(text: str) -> bool:
+    return "คะแนน" in text and ("ระดับคุณภาพ" in text or "ผลการประเมิน" in text)
+
+
+def _within(it: _Item, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (it.x0 + it.x1) / 2, (it.top + it.bottom) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _edge(edges: list[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+
+
+def _bbox(items: list[_Item]):
+    return (min(i.x0 for i in items), min(i.top for i in items), max(i.x1 for i in items),
+            max(i.bottom for i in items))
+
+
+def _is_box(r) -> bool:
+    return 4 <= r["width"] <= 20 and 4 <= r["height"] <= 20 and abs(r["width"] - r["height"]) <= 2.5
+
+
+def _drawn_boxes(page, runs: list[_Item]) -> list[_Item]:
+    """Check boxes drawn as vector squares (no character at all): checked when lines or curves are
+    drawn inside them (a tick or an X), empty otherwise. A box with a character inside is left to
+    that character."""
+    strokes = page.lines + page.curves + [r for r in page.rects if not _is_box(r)]
+    out, seen = [], set()
+    for r in page.rects:
+        if not _is_box(r):
+            continue
+        key = (round(r["x0"]), round(r["top"]))
+        if key in seen:
+            continue  # one box drawn as a fill and a stroke
+        seen.add(key)
+        box = (r["x0"], r["top"], r["x1"], r["bottom"])
+        if any(_within(c, box) and len(c.text.strip()) <= 2 for c in runs):
+            continue
+        ink = sum(1 for s in strokes if s["x0"] >= box[0] - 0.5 and s["x1"] <= box[2] + 0.5
+                  and s["top"] >= box[1] - 0.5 and s["bottom"] <= box[3] + 0.5)
+        out.append(_Item("", r["x0"], r["x1"], r["top"], r["bottom"],
+                         mark=Mark("checked" if ink else "unchecked", "pdf-vector", 0,
+                                   detail=f"drawn box {r['width']:.0f}pt with {ink} strokes inside")))
+    return out
+
+
+def _widgets(page) -> list[_Item]:
+    """AcroForm check boxes and radio buttons. /AS is the appearance every viewer draws and a print
+    shows; /V is the field's value. When both are there and disagree, neither wins: one of them is
+    stale (a flattening or PDF/A tool updated only one), so the box is `unknown` and gets flagged."""
+    out = []
+    for a in page.annots:
+        d = a.get("data") or {}
+        if _name(d.get("Subtype")) != "Widget":
+            continue
+        parent = _resolve(d.get("Parent"))
+        ft = _name(d.get("FT")) or _name(parent.get("FT") if parent else None)
+        if ft != "Btn":
+            continue
+        as_ = _name(d.get("AS"))
+        v = _name(d.get("V")) or _name(parent.get("V") if parent else None)
+        on_as = None if as_ is None else as_ != "Off"
+        on_v = None if v is None else v != "Off"
+        if on_as is not None and on_v is not None and on_as != on_v:
+            state, detail = "unknown", f"form field: /AS {as_} but /V {v}"
+        else:
+            state = "checked" if (on_as if on_as is not None else bool(on_v)) else "unchecked"
+            detail = f"form field: /AS {as_}, /V {v}"
+        out.append(_Item("", a["x0"], a["x1"], a["top"], a["bottom"], mark=Mark(state, "pdf-form", 0, detail=detail)))
+    return out
+
+
+def _name(value) -> str | None:
+    if value is None:
+        return None
+    value = _resolve(value)
+    name = getattr(value, "name", value)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return str(name).lstrip("/")
+
+
+def _resolve(ref):
+    try:
+        return ref.resolve() if hasattr(ref, "resolve") else ref
+    except Exception:  # a broken reference in a damaged form: no value
+        return None
