@@ -18,11 +18,13 @@ import re
 import shutil
 import statistics
 import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 
 from .builder import ParagraphBuilder
-from .model import Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .model import (GLYPH_CHECKED, GLYPH_UNCHECKED, Block, Cell, Location, Mark, Paragraph, ReportDocument, Row,
+                    Table, UnreadableDocument)
 from .symbols import UNICODE_MARKS, font_family, is_symbol_font
 
 MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
@@ -89,6 +91,10 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
                     and _continues(blocks[-1], page_blocks[0]):
                 _append_rows(blocks[-1], page_blocks.pop(0))
+            elif page_blocks and blocks and _runs_on(blocks[-1], page_blocks[0]):
+                first = page_blocks.pop(0)
+                blocks[-1] = Paragraph(_join(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
+                                       origin=blocks[-1].origin)
             blocks.extend(page_blocks)
         return ReportDocument(path=path, format="pdf", blocks=blocks, pages=n, warnings=reader.warnings)
     finally:
@@ -145,8 +151,8 @@ class _Reader:
     # -- layout --------------------------------------------------------------------------------------------
     def _flow(self, items: list[_Item], pua_fonts: dict[str, str], i: int, loc: Location | None = None) -> list[Block]:
         """Text runs and marks of a region to paragraphs: runs grouped into lines, lines joined where
-        the text wraps (the line reaches the region's right side and the next starts like ordinary
-        text). A line with a box stays a paragraph of its own."""
+        the text wraps (the line fills most of the region's width, the next follows at normal spacing
+        and starts like ordinary text). A line with a box stays a paragraph of its own."""
         lines = _lines(items)
         if not lines:
             return []
@@ -160,7 +166,10 @@ class _Reader:
             if prev is not None:
                 gap = min(x.top for x in ln) - max(x.bottom for x in prev)
                 height = max(x.bottom - x.top for x in prev)
-                wrapped = max(x.x1 for x in prev) >= right - 0.12 * span and gap < 0.8 * height
+                # Thai breaks lines at word ends, leaving a ragged right edge: a line that fills most
+                # of the width and is followed at normal spacing is a wrapped one.
+                wrapped = (max(x.x1 for x in prev) >= left + 0.6 * span and gap < 0.8 * height
+                           and min(x.x0 for x in ln) <= left + 0.05 * span)  # centred lines are not wrapped
                 if wrapped and not _PARA_START.match(text) and not any(x.mark for x in ln + prev):
                     paras[-1].append(ln)
                     continue
@@ -230,22 +239,102 @@ class _Reader:
         image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
         buf = io.BytesIO()
         image.save(buf, format="PNG")
-        try:
-            proc = subprocess.run([exe, "stdin", "stdout", "-l", "tha+eng", "--psm", "4"], input=buf.getvalue(),
-                                  capture_output=True, timeout=OCR_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.warnings.append(f"page {i + 1}: {why}; OCR did not finish within {OCR_TIMEOUT:g} s")
-            return []
+        with tempfile.TemporaryDirectory(prefix="sarkit-ocr-") as tmp:
+            try:
+                subprocess.run([exe, "stdin", os.path.join(tmp, "out"), "-l", "tha+eng", "--psm", "4", "txt", "tsv"],
+                               input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
+                               env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
+            except subprocess.TimeoutExpired:
+                self.warnings.append(f"page {i + 1}: {why}; OCR did not finish within {OCR_TIMEOUT:g} s")
+                return []
+            text = _read(os.path.join(tmp, "out.txt"))
+            tsv = _read(os.path.join(tmp, "out.tsv"))
         self.warnings.append(f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)")
-        # Tesseract's word boxes split Thai into single characters, so lines come from its plain text.
         out = []
-        for text in _paragraphs([thai_repair(ln) for ln in proc.stdout.decode("utf-8", "replace").splitlines()]):
+        for para in _paragraphs(_ocr_lines(text, tsv, image)):
             self.para_count += 1
             b = ParagraphBuilder()
-            b.add_text(text)
+            b.add_text(para)
             out.append(Paragraph(b.text(), b.marks, Location(f"page {i + 1} › paragraph {self.para_count} (OCR)",
                                                              page=i + 1, paragraph=self.para_count), origin="ocr"))
         return out
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError:
+        return ""
+
+
+def _ocr_lines(text: str, tsv: str, image) -> list[str]:
+    """Tesseract's plain text, line by line (its TSV words split Thai into single characters, so the
+    text is taken from the plain output), with boxes put back: a square token at the start of a
+    TSV line is a candidate box, whatever Tesseract read it as ("M5", "O", "ทว"), and the ink inside
+    it says whether it is ticked. TSV lines and text lines come from one layout pass, in one order."""
+    import numpy as np
+
+    pixels = np.asarray(image)
+    firsts: list[dict | None] = []
+    seen: set[tuple] = set()
+    heights: dict[tuple, list[int]] = {}
+    for line in tsv.splitlines()[1:]:
+        f = line.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        key = (f[2], f[3], f[4])
+        heights.setdefault(key, []).append(int(f[9]))
+        if key not in seen:
+            seen.add(key)
+            firsts.append({"key": key, "left": int(f[6]), "top": int(f[7]), "width": int(f[8]),
+                           "height": int(f[9]), "text": f[11]})
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    out = []
+    for n, line in enumerate(lines):
+        first = firsts[n] if n < len(firsts) and len(firsts) == len(lines) else None
+        state = None
+        if first is not None:
+            hs = sorted(heights[first["key"]])
+            state = _ink_box(pixels, first, hs[len(hs) // 2])
+        if state:
+            token = first["text"]
+            rest = line.lstrip()[len(token):] if line.lstrip().startswith(token) else line
+            digits = re.sub(r"^\D*", "", token)
+            glyph = GLYPH_CHECKED if state == "checked" else GLYPH_UNCHECKED
+            line = f"{glyph} {digits} {rest.strip()}".replace("  ", " ")
+        out.append(thai_repair(line))
+    return out
+
+
+def _ink_box(pixels, w: dict, line_height: int) -> str | None:
+    """The state of a square token that is a box: dark pixels well inside its outline. None when
+    the token is not box-shaped."""
+    x, y, width, height = w["left"], w["top"], w["width"], w["height"]
+    side = min(width, height)
+    if not (0.5 * line_height <= side <= 1.6 * line_height) or not 0.7 <= width / max(1, height) <= 1.45:
+        # "M5" is read as one wide token: the box is its left square
+        if 0.5 * line_height <= height <= 1.6 * line_height and width > 1.45 * height:
+            width = height
+        else:
+            return None
+    box = pixels[y: y + height, x: x + width]
+    if box.size == 0:
+        return None
+    dark = box < 128
+    edge = (dark[:3, :].max(axis=0).mean() + dark[-3:, :].max(axis=0).mean() + dark[:, :3].max(axis=1).mean()) / 3
+    if edge < 0.6:
+        return None  # no outline: a letter, not a box
+    m = max(2, int(side * 0.25))
+    inner = dark[m:-m, m:-m]
+    return "checked" if inner.size and inner.mean() > 0.08 else "unchecked"
+
+
+def _runs_on(prev: Block, nxt: Block) -> bool:
+    """A paragraph cut by a page break: plain text on both sides, the next page starting like
+    running text (not a heading, an item or a box) and longer than a page number or running title."""
+    return (isinstance(prev, Paragraph) and isinstance(nxt, Paragraph) and not prev.marks and not nxt.marks
+            and prev.origin == nxt.origin and len(nxt.text) > 30 and not _PARA_START.match(nxt.text))
 
 
 # -- tables that run over a page break ----------------------------------------------------------------------
@@ -394,7 +483,7 @@ def _add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str]) -
 
 # -- helpers ----------------------------------------------------------------------------------------------
 _PARA_START = re.compile(r"^\s*(?:มาตรฐาน\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
-                         r"[-•●○■□☐☑☒✓✔]|สรุป|ระดับคุณภาพ)")
+                         r"[-•●○■□☐☑☒✓✔]|สรุป)")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 

@@ -31,6 +31,7 @@ class LevelChoice:
     location: str
     conflict: str = ""
     kind: str = field(default="level")
+    origin: str = ""  # "ocr" when read from a scanned page
 
 
 @lru_cache(maxsize=1)

@@ -64,6 +64,7 @@ class _Extractor:
         self.cur_ind: tuple[str, str] | None = None
         self.level_groups: dict[tuple, list[RowView]] = {}
         self.level_headed: set[tuple] = set()  # contexts whose level table had its header row
+        self.ocr = False  # the paragraph being read came from OCR
         self.pending_kw = ""
         self.await_name: Indicator | Standard | None = None
         # A heading whose line ends in a bare number ("… การศึกษา 35") may continue on the next
@@ -85,6 +86,9 @@ class _Extractor:
         a.indicators = sorted(self.indicators.values(), key=lambda i: (_num_key(i.standard), _num_key(i.indicator)))
         a.totals = self.totals
         assessed = self.resolve_all(a)
+        for w in self.doc.warnings:
+            severity = "warning" if ("not installed" in w or "did not finish" in w) else "info"
+            self.findings.append(Finding("read.ocr", severity, w))
         a.findings = self.findings
         if not assessed:
             a.status = STATUS_NONE
@@ -117,9 +121,13 @@ class _Extractor:
                 target.name = t  # a heading's name on the line below it
                 return
         choices = level_choices(p.text, p.marks, str(p.location))
+        self.ocr = p.origin == "ocr"
         # A line of boxes is read for its ticks, not as a sentence: "ระดับ 5 ☑" is no statement of 5.
         self.unit(t, str(p.location), statements=not choices)
+        self.ocr = False
         if choices:
+            for c in choices:
+                c.origin = p.origin
             self.level_groups.setdefault(self.context_key(str(p.location)), []).extend(choices)
 
     def context_key(self, where: str) -> tuple:
@@ -152,7 +160,7 @@ class _Extractor:
             target = self.enter(s.kind, s.num, name, loc)
             if not values.empty:
                 target.observations.append(Observation(
-                    values.level, values.score, values.label, "prose-statement",
+                    values.level, values.score, values.label, "ocr:prose-statement" if self.ocr else "prose-statement",
                     _clip(t[s.start: s.start + len(s.match.group(0)) + len(s.body)]), loc,
                     [f"{c}: {m}" for c, m in values.flags]))
             elif at_start and not name:
@@ -272,7 +280,7 @@ class _Extractor:
         if len(levels) == 1:
             where, mark = checked[0]
             level, label = where.level, where.label
-            method = f"table-tick:{mark.method}"
+            method = ("ocr:" if getattr(where, "origin", "") == "ocr" else "") + f"table-tick:{mark.method}"
             if where.conflict:
                 flags.append(f"level.label_mismatch: {where.conflict}")
                 level = None
@@ -344,6 +352,11 @@ class _Extractor:
         with_level = [o for o in obs if o.level is not None]
         levels = {o.level for o in with_level}
         scores = {o.score for o in obs if o.score is not None}
+        ocr = [o for o in obs if o.method.startswith("ocr")]
+        if ocr and len(ocr) == len(obs) and len({(o.level, o.score) for o in obs}) == 1 and len(obs) < 2:
+            # Read from a picture of the page by OCR, with nothing else saying the same: a person should look.
+            self.flag(item, "ocr.unconfirmed", "read by OCR from a scanned page, not confirmed by a second "
+                      "reading: check it against the page", ocr[0].location)
         if len(levels) > 1:
             detail = "; ".join(f"{o.method} says {o.level} ({o.location})" for o in with_level)
             self.flag(item, "sources.disagree", f"the report gives different levels: {detail}", with_level[0].location)

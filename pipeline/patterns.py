@@ -14,15 +14,16 @@ from .scales import label_levels, label_pattern
 
 S = r"\s*"
 NUM = r"\d+(?:\s*\.\s*\d+)*"
-STANDARD_KW = rf"มาตรฐาน{S}ที่"
-INDICATOR_KW = rf"(?:ตัว{S}บ่ง{S}ชี้|ตัว{S}ชี้{S}วัด)"
+# Tone marks are optional inside the keywords: OCR of scanned pages drops them ("ตัวบ่งชีที 1").
+STANDARD_KW = rf"มาตรฐาน{S}ที่?"
+INDICATOR_KW = rf"(?:ตัว{S}บ่?ง{S}ชี้?|ตัว{S}ชี้?{S}วัด)"
 ISSUE_KW = rf"ประเด็น{S}(?:การ{S})?พิจารณา"
 
 STANDARD = re.compile(rf"{STANDARD_KW}{S}(?P<num>\d+)(?![\d])")
-INDICATOR = re.compile(rf"(?P<kw>{INDICATOR_KW}){S}ที่{S}(?P<num>{NUM})")
-ISSUE = re.compile(rf"(?P<kw>{ISSUE_KW}){S}ที่{S}(?P<num>{NUM})")
-KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่|{ISSUE_KW}{S}ที่)\s*[:.]?$")
-INDICATOR_WORD = re.compile(rf"{INDICATOR_KW}{S}ที่")
+INDICATOR = re.compile(rf"(?P<kw>{INDICATOR_KW}){S}ที่?{S}(?P<num>{NUM})")
+ISSUE = re.compile(rf"(?P<kw>{ISSUE_KW}){S}ที่?{S}(?P<num>{NUM})")
+KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่?|{ISSUE_KW}{S}ที่?)\s*[:.]?$")
+INDICATOR_WORD = re.compile(rf"{INDICATOR_KW}{S}ที่?")
 
 # "รวม 3 มาตรฐาน 17 ตัวบ่งชี้": counts the report states about itself.
 TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?P<std>\d+){S}มาตรฐาน{S}(?P<ind>\d+){S}"
@@ -33,9 +34,9 @@ TOTAL_ROW = re.compile(r"^(?:รวม|ภาพรวม|สรุป|เฉล
 # Numbering at the start of a line that is not part of the heading ("4.", "๑)", "-").
 LEAD = re.compile(r"^[\s\-–•*·>]*(?:\(?\d{1,2}[.)]\s*)?(?:[ก-ฮ][.)]\s*)?")
 
-SCORE_EXPLICIT = re.compile(rf"(?:คะแนน{S}ที่{S}ได้{S}(?:รับ)?|ได้{S}คะแนน|คะแนน{S}(?:เฉลี่ย|รวม)?){S}[:=]?{S}"
+SCORE_EXPLICIT = re.compile(rf"(?:คะแนน{S}ที่?{S}ได้?{S}(?:รับ)?|ได้{S}คะแนน|คะแนน{S}(?:เฉลี่ย|รวม)?){S}[:=]?{S}"
                             rf"(?P<score>\d+(?:\.\d+)?)(?![\d.])")
-SCORE_BEFORE = re.compile(r"(?P<score>\d+(?:\.\d+)?)\s*คะแนน(?!\s*(?:ที่|เต็ม))")
+SCORE_BEFORE = re.compile(r"(?P<score>\d+(?:\.\d+)?)\s*คะแนน(?!\s*(?:ที|เต็ม))")
 NUMBER = re.compile(r"^\(?(?P<n>\d+(?:\.\d+)?)\)?$")
 
 
