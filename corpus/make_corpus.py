@@ -682,6 +682,145 @@ def bad_files() -> None:
     (HERE / "bad_truncated.docx").write_bytes(whole[: len(whole) // 2])
 
 
+# --------------------------------------------------------------------------------------------------
+# PDF and legacy Word, made from the documents above by LibreOffice (as offices made them), plus a
+# scan, an AcroForm, an encrypted and a truncated file. Needs soffice and qpdf.
+# --------------------------------------------------------------------------------------------------
+
+def _soffice(args: list[str], files: list[Path], outdir: Path) -> None:
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", *args,
+                        "--outdir", str(outdir), *map(str, files)], check=True, capture_output=True, timeout=600)
+
+
+PDF_FROM = ["000_lamphun2_2557_prose", "002_phatthalung2_2557_levels", "esa2557_review_cases",
+            "esa2560_content_controls", "school2554_formfields", "esa2557_level_matrix", "esa2557_summary_table",
+            "esa2557_totals_disagree", "school2561_unicode"]
+
+
+def acroform_pdf(tmp: Path) -> None:
+    """A report filled in as a PDF form: level tables whose box cell holds an AcroForm check box
+    (LibreOffice 7.4 cannot export one, so pypdf adds the widgets; pypdf is needed only here).
+    Ticks: 1 -> 5, 2 -> 3, 3 -> 4; indicator 4's box at level 2 has /AS /Yes but /V /Off."""
+    import pdfplumber
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
+                               NumberObject, TextStringObject)
+
+    names = ESA2560["1"][1] + ESA2560["2"][1][:1]
+    ticks = {1: 5, 2: 3, 3: 4, 4: None}
+    blocks = [para("แบบรายงานผลการประเมินตนเองตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา พ.ศ. 2560 (แบบฟอร์ม PDF)"),
+              para("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาศรีสะเกษ เขต 3 ประจำปีงบประมาณ 2562")]
+    for j, name in enumerate(names, start=1):
+        std, num = ("1", j) if j <= 3 else ("2", 1)
+        if j > 1:
+            blocks.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')  # one indicator a page: no row split
+        if j in (1, 4):
+            blocks.append(para(f"มาตรฐานที่ {std} {ESA2560[std][0]}"))
+        blocks.append(para(f"ตัวบ่งชี้ที่ {num} {name}"))
+        blocks.append(table([["เลือก", "ระดับคุณภาพ", "คำอธิบายระดับคุณภาพ"]] +
+                            [["", f"{lv} {ESA_LABELS[lv]}", desc(lv)] for lv in (5, 4, 3, 2, 1)], [900, 2100, 6000]))
+    write_docx(tmp / "acroform_base.docx", blocks)
+    _soffice(["--convert-to", "pdf"], [tmp / "acroform_base.docx"], tmp)
+    base = tmp / "acroform_base.pdf"
+    # Where each empty box cell is: column 0 of the level rows, in reading order.
+    cells = []
+    with pdfplumber.open(base) as pdf:
+        for pno, page in enumerate(pdf.pages):
+            for t in page.find_tables():
+                for row in t.rows[1:]:
+                    c = row.cells[0]
+                    if c:
+                        cells.append((pno, c, page.height))
+    assert len(cells) == 20, len(cells)
+    reader = PdfReader(str(base))
+    writer = PdfWriter(clone_from=reader)
+
+    def appearance(checked: bool):
+        ops = "0 0 0 RG 1 w 0.5 0.5 9 9 re S" + (" 2 2 m 8 8 l 8 2 m 2 8 l S" if checked else "")
+        st = DecodedStreamObject()
+        st.set_data(ops.encode())
+        st.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                   NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(10), FloatObject(10)])})
+        return writer._add_object(st)
+
+    on, off = appearance(True), appearance(False)
+    fields = ArrayObject()
+    for k, (pno, (x0, top, x1, bottom), height) in enumerate(cells):
+        ind, lv = k // 5 + 1, 5 - k % 5
+        checked = ticks[ind] == lv
+        as_, v = ("/Yes" if checked else "/Off"), ("/Yes" if checked else "/Off")
+        if ind == 4 and lv == 2:
+            as_, v = "/Yes", "/Off"
+        cx, cy = (x0 + x1) / 2, height - (top + bottom) / 2
+        widget = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Btn"), NameObject("/T"): TextStringObject(f"level_{ind}_{lv}"),
+            NameObject("/Rect"): ArrayObject([FloatObject(cx - 5), FloatObject(cy - 5), FloatObject(cx + 5),
+                                              FloatObject(cy + 5)]),
+            NameObject("/F"): NumberObject(4), NameObject("/AS"): NameObject(as_), NameObject("/V"): NameObject(v),
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): DictionaryObject({NameObject("/Yes"): on,
+                                                                                    NameObject("/Off"): off})}),
+        })
+        ref = writer._add_object(widget)
+        page = writer.pages[pno]
+        if "/Annots" not in page:
+            page[NameObject("/Annots")] = ArrayObject()
+        page["/Annots"].append(ref)
+        fields.append(ref)
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): fields})
+    with open(HERE / "pdf_esa2560_acroform.pdf", "wb") as fh:
+        writer.write(fh)
+
+
+def pdfs_and_legacy() -> None:
+    import shutil
+    import subprocess
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        _soffice(["--convert-to", "pdf"], [HERE / f"{n}.docx" for n in PDF_FROM], t)
+        for n in PDF_FROM:
+            shutil.copy(t / f"{n}.pdf", HERE / f"pdf_{n}.pdf")
+        acroform_pdf(t)
+        # Legacy Word: .doc and .rtf as LibreOffice writes them, one RTF saved under a .doc name.
+        _soffice(["--convert-to", "doc:MS Word 97"], [HERE / f"{n}.docx" for n in (
+            "002_phatthalung2_2557_levels", "esa2557_font_letters_headings", "esa2557_summary_table")], t)
+        for n in ("002_phatthalung2_2557_levels", "esa2557_font_letters_headings", "esa2557_summary_table"):
+            shutil.copy(t / f"{n}.doc", HERE / f"legacy_{n}.doc")
+        _soffice(["--convert-to", "rtf"], [HERE / "000_lamphun2_2557_prose.docx",
+                                           HERE / "esa2557_font_letters_headings.docx"], t)
+        shutil.copy(t / "000_lamphun2_2557_prose.rtf", HERE / "legacy_000_lamphun2_2557_prose.rtf")
+        shutil.copy(t / "esa2557_font_letters_headings.rtf", HERE / "legacy_rtf_named_as.doc")
+
+    # A scan: every page of the prose report rasterised at 200 dpi, no text layer.
+    src = pdfium.PdfDocument(str(HERE / "pdf_000_lamphun2_2557_prose.pdf"))
+    out = pdfium.PdfDocument.new()
+    for i in range(len(src)):
+        image = src[i].render(scale=200 / 72).to_pil().convert("RGB")
+        w, h = src[i].get_size()
+        page = out.new_page(w, h)
+        obj = pdfium.PdfImage.new(out)
+        obj.set_bitmap(pdfium.PdfBitmap.from_pil(image))
+        obj.set_matrix(pdfium.PdfMatrix().scale(w, h))
+        page.insert_obj(obj)
+        page.gen_content()
+    out.save(str(HERE / "pdf_scan_000_lamphun2_2557.pdf"))
+    # Password-protected and cut-off copies.
+    subprocess.run(["qpdf", "--encrypt", "user-pw", "owner-pw", "256", "--",
+                    str(HERE / "pdf_002_phatthalung2_2557_levels.pdf"), str(HERE / "bad_encrypted.pdf")], check=True)
+    whole = (HERE / "pdf_esa2557_summary_table.pdf").read_bytes()
+    (HERE / "bad_truncated.pdf").write_bytes(whole[: len(whole) // 3])
+    # The real school manual: no ticks, no levels; its Thai must come out right.
+    shutil.copy(HERE.parent.parent / "shared" / "realdocs" / "chanuman_criteria-manual-2568_NO-RESULTS.pdf",
+                HERE / "real_chanuman_criteria_manual_2568.pdf")
+
+
 def main() -> None:
     doc_000()
     doc_002()
@@ -707,6 +846,7 @@ def main() -> None:
     html_legacy_encodings()
     html_named_doc()
     bad_files()
+    pdfs_and_legacy()
 
 
 if __name__ == "__main__":

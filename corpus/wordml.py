@@ -7,6 +7,8 @@ relationships come from its default template).
 
 from __future__ import annotations
 
+import datetime
+import zipfile
 from xml.sax.saxutils import escape
 
 import docx
@@ -154,4 +156,18 @@ def write_docx(path: str, blocks: list[str]) -> None:
         for child in list(el):
             sect.addprevious(child)
     document.core_properties.title = ""
+    document.core_properties.created = document.core_properties.modified = _FIXED_TIME
     document.save(path)
+    _restamp(path)
+
+
+_FIXED_TIME = datetime.datetime(2026, 1, 1)
+
+
+def _restamp(path: str) -> None:
+    """Fixed ZIP timestamps, so that rebuilding the corpus leaves unchanged documents unchanged."""
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)

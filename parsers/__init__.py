@@ -19,6 +19,17 @@ __all__ = ["parse", "parse_bytes", "sniff", "ReportDocument", "Paragraph", "Tabl
 _BINARY_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".odt", ".pdf", ".xlsx", ".xls", ".pptx"}
 
 
+def _check_ole(data: bytes) -> None:
+    """An OLE container must be sane and hold a Word stream before LibreOffice sees it: given random
+    bytes behind the signature it imports them as text, and Excel or PowerPoint files share the
+    signature."""
+    if len(data) < 1536 or data[28:30] != b"\xfe\xff" or data[30] not in (9, 12):
+        raise UnreadableDocument("a damaged Word 97-2003 file: its OLE container is broken or cut short")
+    if "WordDocument".encode("utf-16-le") not in data:
+        raise UnreadableDocument("an OLE file that is not a Word document (no WordDocument stream: perhaps "
+                                 "Excel or PowerPoint)")
+
+
 def parse(path: str | Path) -> ReportDocument:
     p = Path(path)
     try:
@@ -53,6 +64,8 @@ def parse_bytes(path: str, data: bytes, kind: str | None = None) -> ReportDocume
         raise UnreadableDocument("a damaged or truncated ZIP package: the .docx cannot be opened")
     if kind == "zip":
         raise UnreadableDocument("a ZIP archive that is not a Word document (it has no word/document.xml)")
+    if kind == "ole":
+        _check_ole(data)
     if kind in ("ole", "rtf", "odt"):
         from .convert import convert_to_docx
         from .docx_parser import parse_docx

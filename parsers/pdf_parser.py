@@ -118,6 +118,7 @@ class _Reader:
         self._plumber = None
         self.table_count = 0
         self.para_count = 0
+        self.table_continues = False
         self.warnings: list[str] = []
 
     @property
@@ -142,9 +143,13 @@ class _Reader:
                 return []
             runs = _runs(tp, page.get_height())
             ticky = any(c in _TICKY or 0xF000 <= ord(c) <= 0xF0FF for c in text)
-            if boxes or widgets or ticky or _score_table(text):
-                return self._geometry(i, runs)
-            return self._flow(runs, {}, i)
+            if boxes or widgets or ticky or _score_table(text) or self.table_continues:
+                blocks = self._geometry(i, runs)
+            else:
+                blocks = self._flow(runs, {}, i)
+            # A page that ends in a table may be continued by the next, whose header is not repeated.
+            self.table_continues = bool(blocks) and isinstance(blocks[-1], Table)
+            return blocks
         finally:
             page.close()
 
@@ -179,7 +184,7 @@ class _Reader:
             flat = [x for ln in para for x in ln]
             if loc is None:
                 self.para_count += 1
-                where = Location(f"page {i + 1} › paragraph {self.para_count}", page=i + 1,
+                where = Location(f"paragraph {self.para_count}", page=i + 1,
                                  paragraph=self.para_count, bbox=_bbox(flat))
             else:
                 where = loc
@@ -222,12 +227,12 @@ class _Reader:
                 span = max(1, _edge(edges, bbox[2]) - col)
                 mine = [k for k, it in enumerate(items) if k not in taken and _within(it, bbox)]
                 taken.update(mine)
-                loc = Location(f"page {i + 1} › table {index} › row {r} › cell {col}", page=i + 1, table=index,
+                loc = Location(f"table {index} › row {r} › cell {col}", page=i + 1, table=index,
                                row=r, cell=col, bbox=tuple(bbox))
                 paras = self._flow([items[k] for k in mine], pua_fonts, i, loc)
                 cells.append(Cell(paras or [Paragraph("", [], loc)], loc, col, span))
             rows.append(Row(cells, r))
-        return Table(rows, Location(f"page {i + 1} › table {index}", page=i + 1, table=index, bbox=tuple(t.bbox)),
+        return Table(rows, Location(f"table {index}", page=i + 1, table=index, bbox=tuple(t.bbox)),
                      index)
 
     # -- scans: Tesseract ----------------------------------------------------------------------------------
@@ -255,7 +260,7 @@ class _Reader:
             self.para_count += 1
             b = ParagraphBuilder()
             b.add_text(para)
-            out.append(Paragraph(b.text(), b.marks, Location(f"page {i + 1} › paragraph {self.para_count} (OCR)",
+            out.append(Paragraph(b.text(), b.marks, Location(f"paragraph {self.para_count} (OCR)",
                                                              page=i + 1, paragraph=self.para_count), origin="ocr"))
         return out
 
@@ -388,13 +393,23 @@ def _objects(page) -> tuple[bool, bool, bool]:
 
 
 def _runs(tp, height: float) -> list[_Item]:
-    """pdfium's characters, in pdfium's order (it honours /ActualText and keeps Thai marks after
-    their letters), cut into runs at line breaks and wide gaps; top-down coordinates, Thai repaired.
+    """pdfium's characters cut into runs at line breaks and gaps; top-down coordinates, Thai repaired.
+    pdfium honours /ActualText and usually keeps Thai marks after their letters; when it emits a mark
+    out of place (a below vowel a word late), the mark goes back after the letter it is drawn on.
     (Querying pdfium's text rectangles instead returns overlapping clusters twice.)"""
     n = tp.count_chars()
     text = tp.get_text_range(0, n)
     if len(text) != n:
         text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
+    chars: list[tuple[str, tuple | None]] = []
+    for k in range(n):
+        ch = text[k]
+        if ch in "\r\n":
+            chars.append(("\n", None))
+            continue
+        box = tp.get_charbox(k)
+        chars.append((ch, None if box[2] - box[0] <= 0 and box[3] - box[1] <= 0 else box))
+    chars = _reattach_marks(chars)
     out: list[_Item] = []
     cur: list[str] = []
     box = None
@@ -406,26 +421,50 @@ def _runs(tp, height: float) -> list[_Item]:
             out.append(_Item(run, box[0], box[2], height - box[3], height - box[1]))
         cur, box = [], None
 
-    for k in range(n):
-        ch = text[k]
-        if ch in "\r\n":
+    for ch, b in chars:
+        if ch == "\n":
             flush()
             continue
-        left, bottom, right, top = tp.get_charbox(k)
-        if right - left <= 0 and top - bottom <= 0:  # a space pdfium generated: no box
+        if b is None:  # a space pdfium generated: no box
             if cur:
                 cur.append(" ")
             continue
-        if box is not None and ch not in _COMBINING:  # a mark belongs to the letter before it, wherever drawn
+        left, bottom, right, top = b
+        if box is not None and ch not in _COMBINING:  # a mark belongs to the letter before it
             mid = (bottom + top) / 2
             size = max(1.0, box[3] - box[1])
-            if left - box[2] > 2.5 * size or not (box[1] - size * 0.6 <= mid <= box[3] + size * 0.6):
-                flush()
+            if left - box[2] > 0.9 * size or not (box[1] - size * 0.6 <= mid <= box[3] + size * 0.6):
+                flush()  # a gap wider than a space: another cell, or a tab stop
         cur.append(ch)
-        box = (left, bottom, right, top) if box is None else (
-            min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top))
+        box = b if box is None else (min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top))
     flush()
     return out
+
+
+def _reattach_marks(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, tuple | None]]:
+    """Each combining mark put right after the letter it is drawn on (and that letter's other
+    marks): pdfium sometimes emits a below vowel a word late, or on a "line" of its own."""
+    out: list[tuple[str, tuple | None]] = []
+    for ch, box in chars:
+        if ch in _COMBINING and box is not None:
+            cx = (box[0] + box[2]) / 2
+            home = next((k for k in range(len(out) - 1, max(-1, len(out) - 400), -1)
+                         if out[k][1] is not None and out[k][0] not in _COMBINING and _over(out[k][1], cx, box)),
+                        None)
+            if home is not None:
+                k = home + 1
+                while k < len(out) and out[k][0] in _COMBINING:
+                    k += 1
+                out.insert(k, (ch, box))
+                continue
+        out.append((ch, box))
+    return out
+
+
+def _over(base: tuple, cx: float, mark: tuple) -> bool:
+    """The mark's centre lies over the letter, on the same line."""
+    size = max(1.0, base[3] - base[1])
+    return base[0] - 1.5 <= cx <= base[2] + 1.5 and mark[1] <= base[3] + size and mark[3] >= base[1] - size
 
 
 def _lines(items: list[_Item]) -> list[list[_Item]]:

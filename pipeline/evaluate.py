@@ -6,7 +6,8 @@ Each document `X` has `X.truth.json` beside it:
      "standards": {"1": {"score": 30, "level": 5}},
      "indicators": {"1/1": {"level": 5, "score": 40}, "1/2": {"level": null, "review": true}},
      "findings": ["totals.sum"]}
-A key left out is not evaluated. `"level": null` means the document states no clear level; with
+A key left out is not evaluated. `"ocr": true` marks a scan: indicators OCR misses are not counted
+against it, but every value it reports must be flagged. `"level": null` means the document states no clear level; with
 `"review": true` it must be flagged. `findings` names checks that must be among the document's findings.
 
 The figure that matters most is `wrong_unflagged`: a value that differs from the truth and carries
@@ -97,13 +98,21 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
     _check_findings(a, truth, problem)
     items = [(f"indicator {k}", found.get(k), v) for k, v in want_inds.items()]
     items += [(f"standard {k}", stds.get(k), v) for k, v in truth.get("standards", {}).items()]
+    ocr = truth.get("ocr", False)  # a scan: OCR may miss values; those it finds must be right or flagged
     for label, got, want in items:
         if label.startswith("indicator"):
             if got is None:
-                problem(f"{label} not found")
+                if not ocr:
+                    problem(f"{label} not found")
             else:
                 r.indicators_found += 1
         flagged = bool(got and got.needs_review)
+        if ocr and got is not None and (got.level is not None or got.score is not None) and not flagged:
+            problem(f"{label} was read by OCR but not flagged for review")
+        if ocr and got is None:
+            continue
+        if ocr:  # count only what OCR found
+            want = {k: v for k, v in want.items() if k not in ("level", "score") or getattr(got, k, None) is not None}
         if "level" in want:
             level = got.level if got else None
             if want["level"] is not None:

@@ -86,6 +86,11 @@ class _Extractor:
         a.indicators = sorted(self.indicators.values(), key=lambda i: (_num_key(i.standard), _num_key(i.indicator)))
         a.totals = self.totals
         assessed = self.resolve_all(a)
+        if any(p.origin == "ocr" for p in self.doc.iter_paragraphs()) and (a.organisation or a.fiscal_year_be
+                                                                            or a.academic_year_be):
+            self.findings.append(Finding("read.ocr_metadata", "warning",
+                                         "the organisation and years come from pages read by OCR: check them "
+                                         "against the scan", actual=f"{a.organisation} {a.fiscal_year_be or ''}"))
         for w in self.doc.warnings:
             severity = "warning" if ("not installed" in w or "did not finish" in w) else "info"
             self.findings.append(Finding("read.ocr", severity, w))
@@ -377,6 +382,8 @@ class _Extractor:
 
 def _unknown_text(unknown) -> str:
     lv, m = unknown[0]
+    if m.method in ("pdf-form", "content-control"):
+        return f"a check box whose state is contradictory ({m.detail}) at level {lv}"
     what = f"{m.font} code {m.code}" if m.font else (m.detail or f"code {m.code}")
     return f"a symbol we cannot read ({what}) at level {lv}"
 

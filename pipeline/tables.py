@@ -24,8 +24,8 @@ from .normalize import normalize_text
 _EVIDENCE_HEADER = re.compile(r"หลักฐาน|เอกสาร|ร่องรอย|evidence", re.I)
 _LEVEL_HEADER = re.compile(r"ระดับ|level", re.I)
 _SCORE_HEADER = re.compile(r"คะแนน")
-_SCORE_EXCLUDED = re.compile(r"เต็ม|น้ำหนัก|เป้าหมาย|ร้อยละ|สัดส่วน")
-_RESULT_HEADER = re.compile(r"ระดับคุณภาพ|ผลการประเมิน|ผลการพิจารณา|^ระดับ$|^คุณภาพ$|ระดับที่ได้")
+_SCORE_EXCLUDED = re.compile(r"เต็ม|น้ำ\s*หนัก|เป้า\s*หมาย|ร้อย\s*ละ|สัด\s*ส่วน")
+_RESULT_HEADER = re.compile(r"ระดับ\s*คุณ\s*ภา\s*พ|ผล\s*การ\s*ประเมิน|ผล\s*การ\s*พิจารณา|^ระดับ$|^คุณภาพ$|ระดับ\s*ที่\s*ได้")
 _NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)+)(?:\s|$)")
 TYPED_TICKS = {"/", "x", "X", "×", "✕", "*", "\\"}
 _TICK_HEADER = re.compile(r"เลือก|ทำเครื่องหมาย|[✓✔√]")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +24,17 @@ def _load_wordml():
 
 
 wordml = _load_wordml()
+
+HAVE_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+HAVE_TESSERACT = shutil.which("tesseract") is not None
+needs_soffice = pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice (libreoffice-writer-nogui) is not installed")
+needs_tesseract = pytest.mark.skipif(not HAVE_TESSERACT, reason="tesseract-ocr-tha is not installed")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_conversion_cache(tmp_path_factory):
+    """Conversions made by the tests go to a cache of their own, not the user's."""
+    os.environ["SARKIT_CACHE"] = str(tmp_path_factory.mktemp("sarkit-cache"))
 
 
 @pytest.fixture

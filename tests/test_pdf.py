@@ -1,0 +1,162 @@
+"""PDF: correct Thai despite each known trap, every kind of tick, provenance, bad files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parsers import parse
+from parsers.pdf_parser import C90, _widgets, thai_repair
+from pipeline.normalize import normalize_text
+from pipeline.run import process_file
+
+from conftest import CORPUS, needs_tesseract
+
+REAL = CORPUS / "real_chanuman_criteria_manual_2568.pdf"
+
+
+def text_of(doc) -> str:
+    return " ".join(p.text for p in doc.iter_paragraphs())
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("ส\u0e4d\u0e32นักงาน", "สำนักงาน"),              # nikhahit + sara aa
+    ("สำานักงาน", "สำนักงาน"),                         # doubled by ignoring /ActualText
+    ("ร ่องรอย", "ร่องรอย"),                           # a space before a tone mark
+    ("ตัวบ่งช ี้", "ตัวบ่งชี้"),
+    ("\u0e1b\uf701\u0e14", "\u0e1b\u0e34\u0e14"),       # C90: sara i shifted left
+    ("\u0e01\uf70a", "\u0e01\u0e48"),                   # C90: mai ek lowered
+    ("\uf700\u0e32\u0e19", "\u0e10\u0e32\u0e19"),       # C90: tho than without its descender
+    ("2557Ð2558", "2557–2558"),                         # a font's dash read as Ð
+])
+def test_thai_repair(raw, fixed):
+    assert thai_repair(raw) == fixed
+
+
+def test_c90_table_is_pinned():
+    assert len(C90) == 27 and min(C90) == 0xF700 and max(C90) == 0xF71A
+    assert {C90[0xF705], C90[0xF70A], C90[0xF713]} == {"\u0e48"}
+
+
+def test_real_pdf_reads_correct_thai_and_yields_no_levels():
+    doc = parse(REAL)
+    text = normalize_text(text_of(doc))
+    for word in ("สำนักงาน", "มีโครงการ", "อำนาจเจริญ", "โรงเรียนชานุมานวิทยาคม"):
+        assert word in text, word
+    assert not re.search(r" [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", text_of(doc))  # no space before a mark
+    a = process_file(REAL)
+    assert a.status == "no_assessment" and all(i.level is None for i in a.indicators)
+    paras = list(doc.iter_paragraphs())
+    assert paras[-1].location.page == doc.pages == 39 and paras[0].location.bbox is not None
+
+
+def test_actualtext_fonts_give_no_cid_codes():
+    import pdfplumber
+    path = CORPUS / "pdf_esa2560_content_controls.pdf"
+    with pdfplumber.open(path) as pdf:  # the trap: pdfminer ignores /ActualText
+        assert "(cid:" in "".join(c["text"] for c in pdf.pages[0].chars)
+    assert "(cid:" not in text_of(parse(path))
+    assert "การบริหารงานด้านวิชาการ" in normalize_text(text_of(parse(path)))
+
+
+def test_below_vowel_emitted_out_of_place_goes_back_to_its_letter():
+    text = normalize_text(text_of(parse(CORPUS / "pdf_esa2557_totals_disagree.pdf")))
+    assert "คะแนนที่ได้รับู" not in text and "การเรียนรู้" in text
+
+
+def marks_in(path):
+    return [(m.state, m.method) for p in parse(path).iter_paragraphs() for m in p.marks]
+
+
+def test_symbol_font_glyph_tick():
+    marks = marks_in(CORPUS / "pdf_002_phatthalung2_2557_levels.pdf")
+    assert ("checked", "font-letter") in marks
+
+
+def test_unicode_glyph_ticks():
+    marks = marks_in(CORPUS / "pdf_esa2560_content_controls.pdf")
+    assert ("checked", "unicode-glyph") in marks and ("unchecked", "unicode-glyph") in marks
+
+
+def test_vector_drawn_boxes():
+    marks = marks_in(CORPUS / "pdf_school2554_formfields.pdf")
+    assert marks.count(("checked", "pdf-vector")) == 10 and marks.count(("unchecked", "pdf-vector")) == 40
+
+
+def test_acroform_check_boxes():
+    marks = marks_in(CORPUS / "pdf_esa2560_acroform.pdf")
+    assert marks.count(("checked", "pdf-form")) == 3 and marks.count(("unknown", "pdf-form")) == 1
+    assert marks.count(("unchecked", "pdf-form")) == 16
+
+
+class _Page:
+    def __init__(self, annots):
+        self.annots = annots
+
+
+@pytest.mark.parametrize("as_,v,state", [("/Yes", "/Yes", "checked"), ("/Off", None, "unchecked"),
+                                         (None, "/Yes", "checked"), ("/Off", "/Yes", "unknown"),
+                                         ("/Yes", "/Off", "unknown")])
+def test_acroform_as_and_v(as_, v, state):
+    from pdfminer.psparser import PSLiteral
+    data = {"Subtype": PSLiteral("Widget"), "FT": PSLiteral("Btn")}
+    if as_:
+        data["AS"] = PSLiteral(as_[1:])
+    if v:
+        data["V"] = PSLiteral(v[1:])
+    (item,) = _widgets(_Page([{"data": data, "x0": 0, "x1": 10, "top": 0, "bottom": 10}]))
+    assert item.mark.state == state
+
+
+def test_tables_split_by_page_breaks_are_one_table():
+    a = process_file(CORPUS / "pdf_esa2557_summary_table.pdf")
+    assert len(a.indicators) == 17 and all(i.level for i in a.indicators)
+
+
+def test_encrypted_and_truncated():
+    enc = process_file(CORPUS / "bad_encrypted.pdf")
+    assert enc.status == "error" and "encrypted" in enc.error
+    cut = process_file(CORPUS / "bad_truncated.pdf")
+    assert cut.status == "error" and "truncated" in cut.error
+
+
+def test_too_many_pages_is_refused(monkeypatch):
+    import parsers.pdf_parser as pp
+    monkeypatch.setattr(pp, "MAX_PAGES", 3)
+    a = process_file(CORPUS / "pdf_000_lamphun2_2557_prose.pdf")
+    assert a.status == "error" and "refused: 5 pages" in a.error
+
+
+def _garbage_text_pdf(tmp_path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
+    text = "¼½¾×ØÞß÷þÐ¤¦§¨©ª«¬®¯°±²³µ¶·¸¹º»" * 4
+    buf = (text + "\0").encode("utf-16-le")
+    import ctypes
+    raw.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(buf), ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 72, 700)
+    raw.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+    path = tmp_path / "garbage.pdf"
+    pdf.save(str(path))
+    return path
+
+
+def test_unreadable_text_layer_goes_to_ocr(tmp_path, monkeypatch):
+    import shutil as sh
+    monkeypatch.setattr(sh, "which", lambda name: None)  # no tesseract: the page is reported, not guessed
+    a = process_file(_garbage_text_pdf(tmp_path))
+    f = next(f for f in a.findings if f.check == "read.ocr")
+    assert "unreadable" in f.message and "not installed" in f.message and f.severity == "warning"
+
+
+@needs_tesseract
+def test_scan_values_are_flagged():
+    a = process_file(CORPUS / "pdf_scan_000_lamphun2_2557.pdf")
+    found = [i for i in a.indicators if i.level is not None]
+    assert len(found) >= 8 and all(i.needs_review and i.method.startswith("ocr") for i in found)
+    assert any(f.check == "read.ocr_metadata" for f in a.findings)
