@@ -29,6 +29,8 @@ _EVIDENCE_CHARS = 240
 # How far after "ตัวบ่งชี้ที่ N" inside a sentence its value may stand: the longest indicator names
 # (seed 000) are about 110 characters; further away the value belongs to something else.
 _MID_TEXT_REACH = 160
+_RUBRIC_LINE = re.compile(r"^(?:ระดับ\s*)?[1-5]\s*[.)]?\s*(?:ยอดเยี่ยม|ดีเลิศ|ดีเยี่ยม|ดีมาก|ดี|ปานกลาง|พอใช้|กำลังพัฒนา|"
+                          r"ปรับปรุง|ต้องปรับปรุง)\s")
 _TRAILING_NUMBER = re.compile(r"\s(\d+(?:\.\d+)?)$")
 _SCHOOL_ONLY = ("ยอดเยี่ยม", "ดีเลิศ", "กำลังพัฒนา", "ปานกลาง")
 _ESA_ONLY = ("ดีเยี่ยม", "ดีมาก", "พอใช้")
@@ -128,7 +130,9 @@ class _Extractor:
         choices = level_choices(p.text, p.marks, str(p.location))
         self.ocr = p.origin == "ocr"
         # A line of boxes is read for its ticks, not as a sentence: "ระดับ 5 ☑" is no statement of 5.
-        self.unit(t, str(p.location), statements=not choices)
+        # A line that opens with a level ("5 ยอดเยี่ยม ผลการประเมินมาตรฐานที่ 1 … อยู่ในระดับยอดเยี่ยม") is a
+        # rubric's description of that level, not a result.
+        self.unit(t, str(p.location), statements=not choices and not _RUBRIC_LINE.match(t))
         self.ocr = False
         if choices:
             for c in choices:

@@ -267,3 +267,11 @@ def test_line_of_boxes_in_cells_of_several_rows(make_docx):
     rows = [["ตัวบ่งชี้", "ผล"], ["ก", "ระดับคุณภาพ ☐ 5 ☑ 4 ☐ 3"], ["ข", "ระดับคุณภาพ ☑ 5 ☐ 4 ☐ 3"]]
     a = extract_assessment(parse(make_docx(W.para("ตัวบ่งชี้ที่ 1 ก"), W.table(rows[:2]))))
     assert levels(a) == {"/1": 4}
+
+
+def test_a_rubric_line_is_not_a_result():
+    rubric = from_text("มาตรฐานที่ 1 คุณภาพของผู้เรียน\n5 ยอดเยี่ยม ผลการประเมินมาตรฐานที่ 1 คุณภาพของผู้เรียนอยู่ในระดับยอดเยี่ยม\n"
+                       "4 ดีเลิศ ผลการประเมินมาตรฐานที่ 1 คุณภาพของผู้เรียนอยู่ในระดับ ดีเลิศหรือยอดเยี่ยม")
+    assert rubric.status == "no_assessment"
+    result = from_text("สรุป ผลการประเมินมาตรฐานที่ 1 คุณภาพของผู้เรียนอยู่ในระดับยอดเยี่ยม")
+    assert [s.level for s in result.standards] == [5]

@@ -1,0 +1,114 @@
+"""Benchmark of the PDF and legacy .doc paths, one core, in one run:
+
+    python bench/bench_pdf.py
+
+- text-layer PDFs (the real 39-page manual and the LibreOffice exports in corpus/, the scan excluded):
+  sarkit's whole flow per file (parse + extract + checks) in pages/s, against pdfplumber's own
+  `extract_text` on every page of the same files, and pypdfium2's raw `get_text_range` (the floor);
+- the scanned PDF: OCR pages/s;
+- .doc / .rtf: files/s through LibreOffice, one soffice start per file against twenty per start;
+- peak RSS of this process.
+Not a test: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "corpus"
+
+
+def pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def timed(fn, files, repeat: int = 3) -> float:
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for f in files:
+            fn(f)
+        runs.append(time.perf_counter() - t)
+    return min(runs)
+
+
+def plumber_text(path: Path) -> None:
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        for p in pdf.pages:
+            p.extract_text()
+
+
+def pdfium_text(path: Path) -> None:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        pdf[i].get_textpage().get_text_range()
+    pdf.close()
+
+
+def sarkit_file(path: Path) -> None:
+    from pipeline.run import process_file
+    a = process_file(path)
+    assert a.status != "error", (path, a.error)
+
+
+def main() -> None:
+    os.environ.setdefault("SARKIT_CACHE", tempfile.mkdtemp(prefix="sarkit-bench-cache-"))
+    text_pdfs = sorted(p for p in CORPUS.glob("*.pdf") if not p.name.startswith(("bad_", "pdf_scan")))
+    real = CORPUS / "real_chanuman_criteria_manual_2568.pdf"
+    n_pages = sum(pages(p) for p in text_pdfs)
+    sarkit_file(text_pdfs[0])  # imports and caches warm, as in a long-lived worker
+    print(f"text-layer PDFs: {len(text_pdfs)} files, {n_pages} pages (best of 3 passes, one core)")
+    rows = [("pypdfium2 get_text_range (floor)", timed(pdfium_text, text_pdfs)),
+            ("sarkit whole flow", timed(sarkit_file, text_pdfs)),
+            ("pdfplumber extract_text", timed(plumber_text, text_pdfs, repeat=1))]
+    for what, secs in rows:
+        print(f"  {what:34} {secs:7.2f} s  {n_pages / secs:8.1f} pages/s")
+    print(f"  sarkit is {rows[2][1] / rows[1][1]:.1f}x pdfplumber's speed, with correct Thai and the tick geometry")
+    rp = pages(real)
+    secs = timed(sarkit_file, [real])
+    print(f"real manual alone ({rp} pages, text only): sarkit {rp / secs:.0f} pages/s; "
+          f"pdfplumber {rp / timed(plumber_text, [real], repeat=1):.0f} pages/s")
+    scan = CORPUS / "pdf_scan_000_lamphun2_2557.pdf"
+    if shutil.which("tesseract"):
+        sp = pages(scan)
+        secs = timed(sarkit_file, [scan], repeat=1)
+        print(f"scan ({sp} pages, OCR tha+eng at 300 dpi): {sp / secs:.2f} pages/s")
+    if shutil.which("soffice"):
+        from parsers.convert import convert_many, convert_to_docx
+        docs = sorted(p for p in CORPUS.glob("legacy_*") if p.suffix in (".doc", ".rtf"))
+        kinds = {".doc": "ole", ".rtf": "rtf"}
+        os.environ["SARKIT_CACHE"] = tempfile.mkdtemp(prefix="sarkit-bench-cache-")
+        t = time.perf_counter()
+        for d in docs:
+            data = d.read_bytes()
+            convert_to_docx(data, "rtf" if data.startswith(b"{\\rtf") else kinds[d.suffix])
+        one = time.perf_counter() - t
+        os.environ["SARKIT_CACHE"] = tempfile.mkdtemp(prefix="sarkit-bench-cache-")
+        import hashlib
+        items = [(hashlib.sha256(d.read_bytes()).hexdigest(), d,
+                  "rtf" if d.read_bytes().startswith(b"{\\rtf") else kinds[d.suffix]) for d in docs]
+        t = time.perf_counter()
+        convert_many(items)
+        many = time.perf_counter() - t
+        print(f".doc/.rtf through LibreOffice: one start per file {len(docs) / one:.2f} files/s; "
+              f"one start for all {len(docs)} {len(docs) / many:.2f} files/s")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
