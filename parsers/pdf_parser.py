@@ -91,7 +91,7 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
                     and _continues(blocks[-1], page_blocks[0]):
                 _append_rows(blocks[-1], page_blocks.pop(0))
-            elif page_blocks and blocks and _runs_on(blocks[-1], page_blocks[0]):
+            elif page_blocks and blocks and _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
                 first = page_blocks.pop(0)
                 blocks[-1] = Paragraph(_join(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
                                        origin=blocks[-1].origin)
@@ -110,6 +110,7 @@ class _Item:
     top: float
     bottom: float
     mark: Mark | None = None
+    base: float | None = None  # baseline of a text run: line pitch measured on it is not thrown by marks
 
 
 class _Reader:
@@ -119,6 +120,7 @@ class _Reader:
         self.table_count = 0
         self.para_count = 0
         self.table_continues = False
+        self.widths: dict[int, float] = {}
         self.warnings: list[str] = []
 
     @property
@@ -133,6 +135,7 @@ class _Reader:
         page = self.pdf[i]
         try:
             tp = page.get_textpage()
+            self.widths[i] = page.get_width()
             text = tp.get_text_range()
             readable = _readable_share(text)
             has_images, boxes, widgets = _objects(page)
@@ -164,17 +167,23 @@ class _Reader:
         right = max(x.x1 for ln in lines for x in ln)
         left = min(x.x0 for ln in lines for x in ln)
         span = max(1.0, right - left)
+        tops = [min((x.base for x in ln if x.base is not None), default=min(x.top for x in ln)) for ln in lines]
+        pitches = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+        # The tightest pitch, baseline to baseline, is that of wrapped lines (paragraphs often add
+        # space between them); under 60 % of the median it is a superscript or a stray mark.
+        median = pitches[len(pitches) // 2] if pitches else 0.0
+        pitch = max(pitches[0], 0.6 * median) if pitches else 0.0
         paras: list[list[list[_Item]]] = []
-        for ln in lines:
+        for k, ln in enumerate(lines):
             text = "".join(x.text for x in ln if x.mark is None).strip()
             prev = paras[-1][-1] if paras else None
             if prev is not None:
-                gap = min(x.top for x in ln) - max(x.bottom for x in prev)
-                height = max(x.bottom - x.top for x in prev)
                 # Thai breaks lines at word ends, leaving a ragged right edge: a line that fills most
-                # of the width and is followed at normal spacing is a wrapped one.
-                wrapped = (max(x.x1 for x in prev) >= left + 0.6 * span and gap < 0.8 * height
-                           and min(x.x0 for x in ln) <= left + 0.05 * span)  # centred lines are not wrapped
+                # of the width and is followed at the usual line pitch, starting at the left edge, is
+                # a wrapped one (centred lines are not).
+                step = tops[k] - tops[k - 1]
+                wrapped = (max(x.x1 for x in prev) >= left + 0.6 * span and 0 < step <= 1.15 * pitch
+                           and min(x.x0 for x in ln) <= left + 0.05 * span)
                 if wrapped and not _PARA_START.match(text) and not any(x.mark for x in ln + prev):
                     paras[-1].append(ln)
                     continue
@@ -335,11 +344,15 @@ def _ink_box(pixels, w: dict, line_height: int) -> str | None:
     return "checked" if inner.size and inner.mean() > 0.08 else "unchecked"
 
 
-def _runs_on(prev: Block, nxt: Block) -> bool:
-    """A paragraph cut by a page break: plain text on both sides, the next page starting like
-    running text (not a heading, an item or a box) and longer than a page number or running title."""
-    return (isinstance(prev, Paragraph) and isinstance(nxt, Paragraph) and not prev.marks and not nxt.marks
-            and prev.origin == nxt.origin and len(nxt.text) > 30 and not _PARA_START.match(nxt.text))
+def _runs_on(prev: Block, nxt: Block, width: float) -> bool:
+    """A paragraph cut by a page break: plain text on both sides, the last line full (it reaches
+    across the page) and the next starting at the margin like running text (not a heading, an item,
+    a box, a page number or a running title)."""
+    if not (isinstance(prev, Paragraph) and isinstance(nxt, Paragraph) and not prev.marks and not nxt.marks
+            and prev.origin == nxt.origin and len(nxt.text) > 30 and not _PARA_START.match(nxt.text)):
+        return False
+    a, b = prev.location.bbox, nxt.location.bbox
+    return a is None or b is None or (a[0] <= 0.25 * width and a[2] >= 0.6 * width and b[0] <= 0.25 * width)
 
 
 # -- tables that run over a page break ----------------------------------------------------------------------
@@ -393,86 +406,88 @@ def _objects(page) -> tuple[bool, bool, bool]:
 
 
 def _runs(tp, height: float) -> list[_Item]:
-    """pdfium's characters cut into runs at line breaks and gaps; top-down coordinates, Thai repaired.
-    pdfium honours /ActualText and usually keeps Thai marks after their letters; when it emits a mark
-    out of place (a below vowel a word late), the mark goes back after the letter it is drawn on.
-    (Querying pdfium's text rectangles instead returns overlapping clusters twice.)"""
-    n = tp.count_chars()
-    text = tp.get_text_range(0, n)
-    if len(text) != n:
-        text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
+    """pdfium's text cut into runs at line breaks and at the spaces pdfium generates for gaps (a gap
+    between cells or tab stops), with top-down boxes, Thai repaired. pdfium honours /ActualText and
+    usually keeps Thai marks after their letters; a mark it emits out of place (a below vowel a word
+    late, or on a "line" of its own) goes back after the letter it is drawn on.
+
+    Boxes are fetched only where they decide something (run ends, spaces, marks): one call per
+    character was most of the time of a text page. (pdfium's text rectangles would be fewer calls,
+    but querying them returns overlapping clusters twice.)"""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    # pdfium's own char-box call with reused buffers: the wrapper's per-call set-up was a third of
-    # the time of a text page.
+    n = tp.count_chars()
+    text = tp.get_text_range(0, n)
+    if len(text) != n:
+        text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
     get_box, page = raw.FPDFText_GetCharBox, tp.raw
-    chars: list[tuple[str, tuple | None]] = []
-    for k in range(n):
-        ch = text[k]
-        if ch in "\r\n":
-            chars.append(("\n", None))
-            continue
-        get_box(page, k, *refs)
-        box = (left.value, bottom.value, right.value, top.value)
-        chars.append((ch, None if box[2] - box[0] <= 0 and box[3] - box[1] <= 0 else box))
-    chars = _reattach_marks(chars)
+    cache: dict[int, tuple | None] = {}
+
+    def box(k: int) -> tuple | None:
+        if k not in cache:
+            get_box(page, k, *refs)
+            b = (left.value, bottom.value, right.value, top.value)
+            cache[k] = None if b[2] - b[0] <= 0 and b[3] - b[1] <= 0 else b
+        return cache[k]
+
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin = (raw.FPDFText_GetCharOrigin, ctypes.byref(ox), ctypes.byref(oy))
+    order = _order_marks(text, box)
     out: list[_Item] = []
-    cur: list[str] = []
-    box = None
+    seg: list[int] = []
 
     def flush() -> None:
-        nonlocal cur, box
-        run = thai_repair("".join(cur))
-        if box is not None and run.strip():
-            out.append(_Item(run, box[0], box[2], height - box[3], height - box[1]))
-        cur, box = [], None
+        nonlocal seg
+        boxes = [b for b in (box(seg[0]), box(seg[-1])) if b is not None] if seg else []
+        run = thai_repair("".join(text[k] for k in seg)) if seg else ""
+        if boxes and run.strip():
+            origin[0](page, seg[0], origin[1], origin[2])
+            out.append(_Item(run, min(b[0] for b in boxes), max(b[2] for b in boxes),
+                             height - max(b[3] for b in boxes), height - min(b[1] for b in boxes),
+                             base=height - oy.value))
+        seg = []
 
-    for ch, b in chars:
-        if ch == "\n":
-            flush()
-            continue
-        if b is None:  # a space pdfium generated: no box
-            if cur:
-                cur.append(" ")
-            continue
-        left, bottom, right, top = b
-        if box is not None and ch not in _COMBINING:  # a mark belongs to the letter before it
-            mid = (bottom + top) / 2
-            size = max(1.0, box[3] - box[1])
-            if left - box[2] > 0.9 * size or not (box[1] - size * 0.6 <= mid <= box[3] + size * 0.6):
-                flush()  # a gap wider than a space: another cell, or a tab stop
-        cur.append(ch)
-        box = b if box is None else (min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top))
+    for k in order:
+        if k < 0 or (text[k] == " " and box(k) is None):
+            flush()  # a line break, or a gap pdfium marked with a space of its own
+        else:
+            seg.append(k)
     flush()
     return out
 
 
-def _reattach_marks(chars: list[tuple[str, tuple | None]]) -> list[tuple[str, tuple | None]]:
-    """Each combining mark put right after the letter it is drawn on (and that letter's other
-    marks): pdfium sometimes emits a below vowel a word late, or on a "line" of its own."""
-    out: list[tuple[str, tuple | None]] = []
-    for ch, box in chars:
-        if ch in _COMBINING and box is not None:
-            cx = (box[0] + box[2]) / 2
-            last = out[-1] if out else None
-            if last is not None and last[1] is not None and last[0] not in _COMBINING and _over(last[1], cx, box):
-                out.append((ch, box))  # the usual case: right after its letter
-                continue
-            home = next((k for k in range(len(out) - 1, max(-1, len(out) - 400), -1)
-                         if out[k][1] is not None and out[k][0] not in _COMBINING and _over(out[k][1], cx, box)),
-                        None)
+def _order_marks(text: str, box) -> list[int]:
+    """Character indices in reading order (-1 for a line break), each combining mark right after
+    the letter it is drawn on."""
+    order: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in "\r\n":
+            if not order or order[-1] != -1:
+                order.append(-1)
+            continue
+        if ch in _COMBINING and (b := box(k)) is not None:
+            cx = (b[0] + b[2]) / 2
+            if order and order[-1] >= 0:
+                base = next((j for j in range(len(order) - 1, -1, -1)
+                             if order[j] >= 0 and text[order[j]] not in _COMBINING), None)
+                if base is not None and (bb := box(order[base])) is not None and _over(bb, cx, b):
+                    order.append(k)  # the usual case: right after its letter
+                    continue
+            home = next((j for j in range(len(order) - 1, max(-1, len(order) - 400), -1)
+                         if order[j] >= 0 and text[order[j]] not in _COMBINING and (hb := box(order[j])) is not None
+                         and _over(hb, cx, b)), None)
             if home is not None:
-                k = home + 1
-                while k < len(out) and out[k][0] in _COMBINING:
-                    k += 1
-                out.insert(k, (ch, box))
+                j = home + 1
+                while j < len(order) and order[j] >= 0 and text[order[j]] in _COMBINING:
+                    j += 1
+                order.insert(j, k)
                 continue
-        out.append((ch, box))
-    return out
+        order.append(k)
+    return order
 
 
 def _over(base: tuple, cx: float, mark: tuple) -> bool:
@@ -484,19 +499,21 @@ def _over(base: tuple, cx: float, mark: tuple) -> bool:
 def _lines(items: list[_Item]) -> list[list[_Item]]:
     """Items grouped into lines by vertical overlap, each line left to right (a run keeps its own
     order inside, so Thai marks stay with their letters)."""
-    lines: list[list[_Item]] = []
+    lines: list[list] = []  # [top, bottom, items]
     for it in sorted(items, key=lambda x: (x.top, x.x0)):
         cy = (it.top + it.bottom) / 2
-        for ln in lines:
-            if min(x.top for x in ln) - 1 <= cy <= max(x.bottom for x in ln) + 1:
-                ln.append(it)
+        for ln in reversed(lines[-8:]):  # sorted by top: the line is one of the last few
+            if ln[0] - 1 <= cy <= ln[1] + 1:
+                ln[2].append(it)
+                ln[0], ln[1] = min(ln[0], it.top), max(ln[1], it.bottom)
                 break
         else:
-            lines.append([it])
-    for ln in lines:
-        ln.sort(key=lambda x: x.x0)
-    lines.sort(key=lambda ln: min(x.top for x in ln))
-    return lines
+            lines.append([it.top, it.bottom, [it]])
+    out = []
+    for _, _, members in sorted(lines, key=lambda ln: ln[0]):
+        members.sort(key=lambda x: x.x0)
+        out.append(members)
+    return out
 
 
 def _build(para: list[list[_Item]], pua_fonts: dict[str, str], loc: Location) -> Paragraph:

@@ -19,7 +19,9 @@ _OFFICE_FULL = re.compile(r"สำนักงานเขตพื้นที�
 _OFFICE_ABBR = re.compile(r"(?P<abbr>สพป|สพม|สพท)\s*\.?\s*(?P<prov>[ก-ฮเ-ไ][ก-๎]*?)\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
 _SCHOOL = re.compile(r"โรงเรียน\s*(?!และ|ใน|ที่|ของ|ต่าง|ทุก|เอกชน|สังกัด)(?P<name>[ก-๎][ก-๎]{1,60}?)"
                      r"(?=\s|$|อำเภอ|ตำบล|จังหวัด|สังกัด)")
-_TITLE_SCHOOL = re.compile(r"^\s*(?:รายงาน\S*\s*)?" + _SCHOOL.pattern)
+# In the title the school is the subject: "รายงานการประเมินตนเองของสถานศึกษา (SAR) โรงเรียน…", not
+# "สังกัด … โรงเรียน" or a school mentioned in passing.
+_TITLE_SCHOOL = re.compile(r"^\s*(?:รายงาน[^\n]{0,60}?(?:\(SAR\)|สถานศึกษา|ตนเอง)\s*)?" + _SCHOOL.pattern)
 _KIND_OF_ABBR = {"สพป": "ประถมศึกษา", "สพม": "มัธยมศึกษา", "สพท": ""}
 _FISCAL = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
 _ACADEMIC = re.compile(r"ปี\s*การ\s*ศึกษา\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
