@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,12 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_batch.py
+
+# LibreOffice reads .doc/.rtf/.odt, Tesseract (with Thai) reads scans; without them those files get
+# an error row saying which package to install, and their tests are skipped.
+system-deps:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  libreoffice-writer-nogui tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.xlsx outputs/*.jsonl
