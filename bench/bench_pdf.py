@@ -23,7 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 CORPUS = ROOT / "corpus"
+
+from bench_extract import timed  # noqa: E402  (median of passes)
 
 
 def pages(path: Path) -> int:
@@ -33,16 +36,6 @@ def pages(path: Path) -> int:
         return len(pdf)
     finally:
         pdf.close()
-
-
-def timed(fn, files, repeat: int = 3) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        for f in files:
-            fn(f)
-        runs.append(time.perf_counter() - t)
-    return min(runs)
 
 
 def plumber_text(path: Path) -> None:
@@ -72,7 +65,7 @@ def main() -> None:
     real = CORPUS / "real_chanuman_criteria_manual_2568.pdf"
     n_pages = sum(pages(p) for p in text_pdfs)
     sarkit_file(text_pdfs[0])  # imports and caches warm, as in a long-lived worker
-    print(f"text-layer PDFs: {len(text_pdfs)} files, {n_pages} pages (best of 3 passes, one core)")
+    print(f"text-layer PDFs: {len(text_pdfs)} files, {n_pages} pages (median of 3 passes, one core)")
     rows = [("pypdfium2 get_text_range (floor)", timed(pdfium_text, text_pdfs)),
             ("sarkit whole flow", timed(sarkit_file, text_pdfs)),
             ("pdfplumber extract_text", timed(plumber_text, text_pdfs, repeat=1))]
