@@ -94,7 +94,7 @@ def sarkit_file(path: Path) -> int:
     return len(a.indicators)
 
 
-def timed(fn, files: list[Path], repeat: int) -> float:
+def timed(fn, files: list[Path], repeat: int = 3) -> float:
     """Median seconds for one pass over `files`."""
     runs = []
     for _ in range(repeat):
