@@ -58,12 +58,16 @@ def thai_repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_TICK_OR_SYMBOL = re.compile("[" + "".join(sorted(_TICKY)) + "\uf000-\uf0ff]")
+_UNREADABLE = re.compile("[^\u0e00-\u0e7f\x00-\x7f" + "".join(sorted(_TICKY)) + "–—“”‘’•…\\s]")
+_VISIBLE = re.compile(r"\S")
+
+
 def _readable_share(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    good = sum(1 for c in chars if "\u0e00" <= c <= "\u0e7f" or c.isascii() or c in _TICKY or c in "–—“”‘’•…")
-    return good / len(chars)
+    """Share of the visible characters that are Thai, ASCII or tick marks: a text layer of anything
+    else is a broken font mapping, read by OCR instead."""
+    visible = len(_VISIBLE.findall(text))
+    return 1.0 - len(_UNREADABLE.findall(text)) / visible if visible else 0.0
 
 
 def parse_pdf(path: str, data: bytes) -> ReportDocument:
@@ -145,7 +149,7 @@ class _Reader:
                     return self._ocr(page, i, why)
                 return []
             runs = _runs(tp, page.get_height())
-            ticky = any(c in _TICKY or 0xF000 <= ord(c) <= 0xF0FF for c in text)
+            ticky = _TICK_OR_SYMBOL.search(text) is not None
             if boxes or widgets or ticky or _score_table(text) or self.table_continues:
                 blocks = self._geometry(i, runs)
             else:
@@ -391,17 +395,31 @@ def _append_rows(prev: Table, nxt: Table) -> None:
 
 # -- page objects and text runs ---------------------------------------------------------------------------
 def _objects(page) -> tuple[bool, bool, bool]:
-    """(has an image, has a small square path: a drawn box, has annotations: form widgets)."""
+    """(has an image, has a small square path: a drawn box, has annotations: form widgets). Through
+    pdfium's raw calls: a wrapper object per text object cost more than reading the page's text."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     has_images = boxes = False
-    for obj in page.get_objects(max_depth=2):
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+    vals = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in vals]
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
             has_images = True
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH and not boxes:
-            left, bottom, right, top = obj.get_bounds()
-            w, h = right - left, top - bottom
-            boxes = 4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5
+        elif kind == raw.FPDF_PAGEOBJ_PATH and not boxes:
+            raw.FPDFPageObj_GetBounds(obj, *refs)
+            left, bottom, right, top = (v.value for v in vals)
+            boxes = 4 <= right - left <= 20 and 4 <= top - bottom <= 20 and abs((right - left) - (top - bottom)) <= 2.5
+        elif kind == raw.FPDF_PAGEOBJ_FORM and not (has_images and boxes):
+            # content drawn through a form XObject: look inside once
+            for j in range(raw.FPDFFormObj_CountObjects(obj)):
+                sub = raw.FPDFFormObj_GetObject(obj, j)
+                if raw.FPDFPageObj_GetType(sub) == raw.FPDF_PAGEOBJ_IMAGE:
+                    has_images = True
+                    break
     return has_images, boxes, raw.FPDFPage_GetAnnotCount(page.raw) > 0
 
 
