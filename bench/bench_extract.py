@@ -15,7 +15,6 @@ figures depend on the machine.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import resource
 import shutil

@@ -16,7 +16,6 @@ import io
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import tempfile
 import unicodedata
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from .builder import ParagraphBuilder
 from .model import (GLYPH_CHECKED, GLYPH_UNCHECKED, Block, Cell, Location, Mark, Paragraph, ReportDocument, Row,
                     Table, UnreadableDocument)
-from .symbols import UNICODE_MARKS, font_family, is_symbol_font
+from .symbols import UNICODE_MARKS
 
 MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
 OCR_TIMEOUT = 120.0

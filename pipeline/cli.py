@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-from collections import Counter
 
 from .export import FORMATS
 
