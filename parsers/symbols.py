@@ -78,12 +78,18 @@ UNICODE_MARKS: dict[str, MarkState] = {
     "\u25fb": _U,  # ◻
     "\u2b1c": _U,  # ⬜
     "\U0001f78e": _U,  # 🞎
+    "\u274f": _U,  # ❏ (Zapf Dingbats' boxes, as pdfium maps the base-14 font)
+    "\u2750": _U,  # ❐
+    "\u2751": _U,  # ❑
+    "\u2752": _U,  # ❒
     "\u2611": _C,  # ☑
     "\u2612": _C,  # ☒
     "\u2713": _C,  # ✓
     "\u2714": _C,  # ✔
     "\u2717": _C,  # ✗
     "\u2718": _C,  # ✘
+    "\u2715": _C,  # ✕
+    "\u2716": _C,  # ✖
     "\u221a": _C,  # √
     "\u25a0": _C,  # ■
     "\u25fc": _C,  # ◼

@@ -90,7 +90,8 @@ def test_form_field_instruction_is_not_text(make_docx):
 
 
 @pytest.mark.parametrize("glyph,state", [("☐", "unchecked"), ("☑", "checked"), ("☒", "checked"), ("✓", "checked"),
-                                         ("✔", "checked"), ("■", "checked"), ("□", "unchecked"), ("√", "checked")])
+                                         ("✔", "checked"), ("■", "checked"), ("□", "unchecked"), ("√", "checked"),
+                                         ("❏", "unchecked"), ("❑", "unchecked"), ("✕", "checked"), ("✖", "checked")])
 def test_unicode_glyph(make_docx, glyph, state):
     (m,) = marks_of(make_docx(W.para(W.run(f"{glyph} ระดับ 3"))))
     assert (m.method, m.state, m.glyph) == ("unicode-glyph", state, glyph)
