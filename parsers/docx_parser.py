@@ -69,6 +69,10 @@ def _open_package(data: bytes):
             raise UnreadableDocument("a ZIP package that is not a Word document (it has no main document part)")
         rels = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         raw = z.read(main)
+        if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw[:4096]:
+            # Word never writes a DTD: entity declarations here are an XML bomb or not Word at all.
+            raise UnreadableDocument("refused: its XML declares a DOCTYPE with entities, which Word never writes "
+                                     "(an XML bomb, or not a Word file)")
         document = etree.fromstring(raw, _XML)
         styles = None
         if b"rStyle" in raw:  # styles matter only to runs that name a character style
