@@ -35,16 +35,6 @@ class Mark:
     code: str | None = None  # the symbol's code as hex, e.g. "F0FE"
     detail: str = ""
 
-    def describe(self) -> str:
-        parts = [self.method]
-        if self.font:
-            parts.append(f"font {self.font}")
-        if self.code:
-            parts.append(f"code {self.code}")
-        if self.detail:
-            parts.append(self.detail)
-        return ", ".join(parts)
-
     def shifted(self, by: int) -> "Mark":
         return Mark(self.state, self.method, self.offset + by, self.glyph, self.font, self.code, self.detail)
 

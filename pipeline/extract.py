@@ -10,7 +10,6 @@ empty (or keeps a clear one) and says why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from parsers.model import Paragraph, ReportDocument, Table
 
@@ -39,13 +38,6 @@ _ESA_ONLY = ("ดีเยี่ยม", "ดีมาก", "พอใช้")
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1] + "…"
-
-
-@dataclass(slots=True)
-class _Flag:
-    check: str
-    message: str
-    location: str
 
 
 def extract_assessment(doc: ReportDocument) -> Assessment:

@@ -59,6 +59,3 @@ class Manifest:
     def record(self, sha: str) -> dict | None:
         row = self.db.execute("SELECT record FROM results WHERE sha256=? AND version=?", (sha, self.version)).fetchone()
         return json.loads(row[0]) if row else None
-
-    def worker_rss(self) -> list[float]:
-        return [r[0] for r in self.db.execute("SELECT rss_mb FROM results WHERE rss_mb IS NOT NULL")]

@@ -34,4 +34,4 @@ def normalize_text(raw: str) -> str:
     s = _WS.sub(" ", s).strip()
     if _THAI.search(s):
         s = _thai_normalize(s)
-    return s.translate(_THAI_DIGITS)
+    return thai_digits_to_arabic(s)

@@ -23,7 +23,6 @@ STANDARD = re.compile(rf"{STANDARD_KW}{S}(?P<num>\d+)(?![\d])")
 INDICATOR = re.compile(rf"(?P<kw>{INDICATOR_KW}){S}ที่?{S}(?P<num>{NUM})")
 ISSUE = re.compile(rf"(?P<kw>{ISSUE_KW}){S}ที่?{S}(?P<num>{NUM})")
 KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่?|{ISSUE_KW}{S}ที่?)\s*[:.]?$")
-INDICATOR_WORD = re.compile(rf"{INDICATOR_KW}{S}ที่?")
 
 # "รวม 3 มาตรฐาน 17 ตัวบ่งชี้": counts the report states about itself.
 TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?P<std>\d+){S}มาตรฐาน{S}(?P<ind>\d+){S}"

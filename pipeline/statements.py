@@ -33,7 +33,6 @@ class Segment:
     start: int  # offset of the keyword in the text
     body: str  # text after the keyword and number, up to the next keyword
     match: re.Match
-    keyword: str = ""
 
 
 def read_values(text: str) -> Values:
@@ -84,7 +83,7 @@ def segments(text: str, use_issues: bool) -> list[Segment]:
     for i, (pos, kind, m) in enumerate(kept):
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
         num = "" if kind == "total" else P.clean_num(m.group("num"))
-        out.append(Segment(kind, num, pos, text[m.end():end], m, m.groupdict().get("kw") or ""))
+        out.append(Segment(kind, num, pos, text[m.end():end], m))
     return out
 
 
