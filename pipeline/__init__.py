@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .dataset import Dataset, build_dataset
 from .model import Assessment
-from .run import discover, process_file
+from .run import find_documents, process_file
 
 __all__ = ["extract", "extract_one", "Dataset", "Assessment"]
 
@@ -21,7 +21,7 @@ def extract(paths: Iterable[str | Path] | str | Path, progress: bool = False) ->
     """Read every file (folders recursively) and return the four tables as DataFrames."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files = discover(list(paths))
+    files = list(find_documents(paths))
     if progress:
         from tqdm import tqdm
         files = tqdm(files, unit="file", disable=None)

@@ -28,12 +28,11 @@ from .dataset import Dataset, build_dataset_from_records, nested_record
 from .export import FORMATS, write_dataset
 from .manifest import Manifest
 from .model import STATUS_ERROR, Assessment
-from .run import DOCUMENT_SUFFIXES, process_file
+from .run import find_documents, process_file
 from .workers import Done, WorkerPool, cpu_count
 
 MANIFEST_NAME = "manifest.sqlite"
 MIN_FREE_MB = 50
-_SNIFFED_KINDS = {"docx", "odt", "ole", "pdf", "rtf", "html"}
 
 
 class OutputFolderError(Exception):
@@ -99,48 +98,6 @@ def prepare_output(out: str | Path) -> Path:
 
 
 # -- discovery ---------------------------------------------------------------------------------------
-def _candidates(inputs: Iterable[str | Path]) -> Iterator[str]:
-    seen: set[str] = set()
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or name == MANIFEST_NAME:
-                        continue
-                    f = os.path.join(root, name)
-                    if f not in seen and _is_document(f):
-                        seen.add(f)
-                        yield f
-        elif str(p) not in seen:  # named on the command line: always a row, readable or not
-            seen.add(str(p))
-            yield str(p)
-
-
-def _is_document(path: str) -> bool:
-    """A document by its name, or, whatever its name, by its first bytes (a .dat that is a Word file)."""
-    if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
-        return True
-    if not os.path.isfile(path):
-        return os.path.islink(path)  # a broken link gets its row
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
-    except OSError:
-        return True  # unreadable: its row will say so
-    kind = sniff(head)
-    return kind in _SNIFFED_KINDS or (kind in ("zip", "damaged-zip") and _zip_is_word(path))
-
-
-def _zip_is_word(path: str) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return sniff(fh.read()) == "docx"
-    except OSError:
-        return False
-
-
 def _hash(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -151,7 +108,7 @@ def _hash(path: str) -> str:
 
 def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None) -> list[Entry]:
     entries, remembered = [], []
-    for path in _candidates(inputs):
+    for path in find_documents(inputs):
         try:
             st = os.stat(path)
             if not os.path.isfile(path):

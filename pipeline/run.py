@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import traceback
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from parsers import UnreadableDocument, parse_bytes, sniff
 
@@ -25,21 +27,51 @@ DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".rtf", ".odt", 
                      ".shtml", ".asp", ".aspx", ".php", ".txt", ".pdf"}
 
 
-def discover(inputs: list[str | Path]) -> list[Path]:
-    """Files named, and documents found recursively in folders named, in a stable order."""
-    out: list[Path] = []
-    seen: set[Path] = set()
+_SNIFFED_KINDS = {"docx", "odt", "ole", "pdf", "rtf", "html"}
+
+
+def find_documents(inputs: Iterable[str | Path]) -> Iterator[str]:
+    """Files named (always, readable or not), and documents found recursively in folders named, in
+    a stable order: documents by their name or, whatever their name, by their content."""
+    seen: set[str] = set()
     for item in inputs:
         p = Path(item)
-        found = [p] if not p.is_dir() else sorted(
-            f for f in p.rglob("*")
-            if f.suffix.lower() in DOCUMENT_SUFFIXES and not any(part.startswith(".") for part in f.parts[len(p.parts):])
-            and not f.is_dir())
-        for f in found:
-            if f not in seen:
-                seen.add(f)
-                out.append(f)
-    return out
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue  # the manifest and the tables of an output folder are no documents by content
+                    f = os.path.join(root, name)
+                    if f not in seen and _is_document(f):
+                        seen.add(f)
+                        yield f
+        elif str(p) not in seen:  # named on the command line: always a row, readable or not
+            seen.add(str(p))
+            yield str(p)
+
+
+def _is_document(path: str) -> bool:
+    """A document by its name, or, whatever its name, by its first bytes (a .dat that is a Word file)."""
+    if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
+        return True
+    if not os.path.isfile(path):
+        return os.path.islink(path)  # a broken link gets its row
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return True  # unreadable: its row will say so
+    kind = sniff(head)
+    return kind in _SNIFFED_KINDS or (kind in ("zip", "damaged-zip") and _zip_is_word(path))
+
+
+def _zip_is_word(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read()) == "docx"
+    except OSError:
+        return False
 
 
 def process_file(path: str | Path) -> Assessment:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from pipeline.evaluate import TRUTH_SUFFIX, Report, compare, evaluate_corpus
-from pipeline.run import discover, process_file
+from pipeline.run import find_documents, process_file
 
 from conftest import CORPUS, HAVE_SOFFICE, HAVE_TESSERACT
 
@@ -23,7 +24,7 @@ def _tool_missing(name: str) -> str | None:
 
 
 def test_corpus_is_big_enough():
-    docs = [p for p in discover([CORPUS])]
+    docs = [Path(p) for p in find_documents([CORPUS])]
     assert len(TRUTHS) >= 20
     assert {p.suffix for p in docs} >= {".docx", ".html", ".htm", ".doc", ".rtf", ".pdf"}
     assert sum(p.suffix == ".pdf" for p in docs) >= 12 and sum(p.name.startswith("legacy_") for p in docs) >= 4
