@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .frameworks import Framework, Match, load_catalogue, match_framework, name_similarity
-from .model import STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard
+from .model import (STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard,
+                    indicator_number)
 from .patterns import level_of_label
 
 # Thai titles shown beside the English message (validate, findings table).
@@ -141,7 +142,7 @@ def check_level_vs_score(c: Context) -> None:
             continue
         if abs(fi.weight * i.level - i.score) > _TOLERANCE:
             c.add("scores.level_vs_score", "warning",
-                  f"indicator {i.standard}.{i.indicator}: score {_fmt(i.score)} does not match level {i.level} "
+                  f"{i.label}: score {_fmt(i.score)} does not match level {i.level} "
                   f"(weight {_fmt(fi.weight)} x level {i.level} = {_fmt(fi.weight * i.level)})",
                   _fmt(fi.weight * i.level), _fmt(i.score), i.location, i)
 
@@ -150,7 +151,7 @@ def check_maximum(c: Context) -> None:
     fw, a = c.fw, c.a
     for item in a.indicators + a.standards:
         if item.score is not None and item.score < 0:
-            c.add("scores.maximum", "warning", f"{_what(item)}: a negative score {_fmt(item.score)}",
+            c.add("scores.maximum", "warning", f"{item.label}: a negative score {_fmt(item.score)}",
                   ">= 0", _fmt(item.score), item.location, item)
     if fw is None:
         return
@@ -159,13 +160,13 @@ def check_maximum(c: Context) -> None:
     for i in a.indicators:
         fi = fw.indicator(i.standard, i.indicator)
         if mult and fi and fi.weight is not None and i.score is not None and i.score > fi.weight * mult + _TOLERANCE:
-            c.add("scores.maximum", "warning", f"{_what(i)}: score {_fmt(i.score)} is above its maximum "
+            c.add("scores.maximum", "warning", f"{i.label}: score {_fmt(i.score)} is above its maximum "
                   f"{_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i)
     if "standard_max" in rule or "indicator_max" in rule:
         for s in a.standards:
             fs = fw.standard(s.standard)
             if fs and fs.weight is not None and s.score is not None and s.score > fs.weight + _TOLERANCE:
-                c.add("scores.maximum", "warning", f"{_what(s)}: score {_fmt(s.score)} is above its maximum "
+                c.add("scores.maximum", "warning", f"{s.label}: score {_fmt(s.score)} is above its maximum "
                       f"{_fmt(fs.weight)}", _fmt(fs.weight), _fmt(s.score), s.location, s)
     st = a.stated
     if st and st.score is not None and "total_max" in rule and st.score > float(rule["total_max"]) + _TOLERANCE:
@@ -179,7 +180,7 @@ def check_labels(c: Context) -> None:
             continue
         named = level_of_label(item.level_label)
         if named is not None and named != item.level:
-            c.add("levels.label", "warning", f"{_what(item)}: level {item.level} is labelled '{item.level_label}' "
+            c.add("levels.label", "warning", f"{item.label}: level {item.level} is labelled '{item.level_label}' "
                   f"(level {named})", str(item.level), item.level_label, item.location, item)
 
 
@@ -196,31 +197,31 @@ def check_indicators_against_framework(c: Context) -> None:
     for s, fi in confirmed:
         if s.number in covered and s.complete and (s.number, fi.number) not in found:
             c.add("indicators.missing", "warning" if whole_report else "info",
-                  f"indicator {s.number}.{fi.number} ({fi.name}) of {fw.id} is not in the report",
-                  f"{s.number}.{fi.number}", "")
+                  f"indicator {indicator_number(s.number, fi.number)} ({fi.name}) of {fw.id} is not in the report",
+                  indicator_number(s.number, fi.number), "")
     for key, i in found.items():
         fs = fw.standard(i.standard)
         fi = fw.indicator(*key)
         if fi is None:
             known = fs is not None and fs.complete and not fs.as_a_whole
             c.add("indicators.unknown", "warning" if known else "info",
-                  f"{_what(i)} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
-                  "", f"{i.standard}.{i.indicator}", i.heading_location, i if known else None)
+                  f"{i.label} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
+                  "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None)
         elif fi.confirmed and i.name:
             sim = name_similarity(i.name, fi.name)
             if sim < 0.5:
-                c.add("indicators.name", "warning", f"{_what(i)} is named '{i.name}', but in {fw.id} it is "
+                c.add("indicators.name", "warning", f"{i.label} is named '{i.name}', but in {fw.id} it is "
                       f"'{fi.name}': a different indicator under this number?", fi.name, i.name,
                       i.heading_location, i)
             elif sim < 0.8:
-                c.add("indicators.name", "info", f"{_what(i)} is worded differently from {fw.id}",
+                c.add("indicators.name", "info", f"{i.label} is worded differently from {fw.id}",
                       fi.name, i.name, i.heading_location)
 
 
 def check_duplicates(c: Context) -> None:
     for i in c.a.indicators:
         for name, loc in i.other_headings:
-            c.add("indicators.duplicated", "warning", f"{_what(i)} has two headings with different names: "
+            c.add("indicators.duplicated", "warning", f"{i.label} has two headings with different names: "
                   f"'{i.name}' ({i.heading_location}) and '{name}' ({loc})", i.name, name, loc, i)
 
 
@@ -236,10 +237,6 @@ def check_years(c: Context) -> None:
         elif c.fw is not None and year < c.fw.year_be and c.a.framework_basis.startswith("cited"):
             c.add("years.plausible", "warning", f"the report's {kind} year {year} is before its framework "
                   f"{c.fw.id} existed", f">= {c.fw.year_be}", str(year))
-
-
-def _what(item: Indicator | Standard) -> str:
-    return f"indicator {item.standard}.{item.indicator}" if isinstance(item, Indicator) else f"standard {item.standard}"
 
 
 CHECKS: list[Callable[[Context], None]] = [

@@ -340,9 +340,7 @@ class _Extractor:
 
     def flag(self, item: Indicator | Standard, check: str, message: str, location: str) -> None:
         item.review_reasons.append(message)
-        what = f"indicator {item.indicator} of standard {item.standard}" if isinstance(item, Indicator) \
-            else f"standard {item.standard}"
-        self.findings.append(Finding(check, "warning", f"{what}: {message}", location=location))
+        self.findings.append(Finding(check, "warning", f"{item.label}: {message}", location=location))
 
     def resolve(self, item: Indicator | Standard, scale: str) -> None:
         obs = item.observations

@@ -44,6 +44,11 @@ class Judged:
         return bool(self.review_reasons)
 
 
+def indicator_number(standard: str, indicator: str) -> str:
+    """An indicator's full number: "1.2" stays "1.2" (N.M numbering); indicator "2" of standard 1 is "1.2"."""
+    return indicator if "." in indicator or not standard else f"{standard}.{indicator}"
+
+
 @dataclass(slots=True)
 class Indicator(Judged):
     standard: str
@@ -57,12 +62,20 @@ class Indicator(Judged):
     def key(self) -> tuple[str, str]:
         return (self.standard, self.indicator)
 
+    @property
+    def label(self) -> str:
+        return f"indicator {indicator_number(self.standard, self.indicator)}"
+
 
 @dataclass(slots=True)
 class Standard(Judged):
     standard: str
     name: str = ""
     heading_location: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"standard {self.standard}"
 
 
 @dataclass(slots=True)

@@ -157,3 +157,12 @@ def test_validate_verdicts(capsys):
     assert "96" in out and "add up to 95" in out and "คะแนนรวมไม่ตรงกับผลรวมของคะแนนมาตรฐาน" in out
     assert main(["validate", str(CORPUS / "esa2557_review_cases.docx")]) == 1
     assert main(["validate", str(CORPUS / "bad_empty.docx")]) == 2
+
+
+def test_findings_name_n_m_indicators_by_their_own_number():
+    a = checked("รายงานตามมาตรฐานการศึกษาขั้นพื้นฐาน เพื่อการประกันคุณภาพภายในของสถานศึกษา พ.ศ. 2554 ปีการศึกษา 2555\n"
+                "มาตรฐานที่ 1 ก\nตัวบ่งชี้ที่ 1.9 ข ระดับดี")
+    unknown = next(f for f in a.findings if f.check == "indicators.unknown")
+    missing = [f.expected for f in a.findings if f.check == "indicators.missing"]
+    assert unknown.actual == "1.9" and unknown.message.startswith("indicator 1.9 ")
+    assert missing[:2] == ["1.1", "1.2"]
