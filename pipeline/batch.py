@@ -161,7 +161,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                                reused=len(by_sha) - len(todo))
         for sha in by_sha:
             if sha in done:
-                summary.counts[(manifest.record(sha) or {}).get("status", "?")] += 1
+                summary.counts[done[sha] or "?"] += 1
         _preconvert(todo)
         bar = _progress(len(by_sha), summary, progress)
         try:

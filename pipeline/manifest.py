@@ -47,8 +47,9 @@ class Manifest:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256) VALUES (?,?,?,?)", rows)
 
-    def done(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT sha256 FROM results WHERE version=?", (self.version,))}
+    def done(self) -> dict[str, str]:
+        """Content hash -> status of every result this version of sarkit made."""
+        return dict(self.db.execute("SELECT sha256, status FROM results WHERE version=?", (self.version,)))
 
     def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None) -> None:
         self.db.execute("INSERT OR REPLACE INTO results(sha256, version, status, record, seconds, rss_mb, done_at) "
