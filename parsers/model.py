@@ -73,6 +73,7 @@ class Cell:
     col: int  # grid column where the cell starts
     span: int = 1  # grid columns covered
     row_span: int = 1  # rows covered (vertical merge); the cell is kept once, in its first row
+    shaded: bool = False  # a fill or highlight sets the cell apart (w:shd, highlight, background)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

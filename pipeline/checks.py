@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .frameworks import Framework, Match, load_catalogue, match_framework, name_similarity
-from .model import (STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard,
+from .model import (STATUS_ERROR, STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard,
                     indicator_number)
 from .patterns import level_of_label
+from .resolve import finding_keys
 
 # Thai titles shown beside the English message (validate, findings table).
 CHECK_TH = {
@@ -60,8 +61,11 @@ class Context:
     fw: Framework | None
 
     def add(self, check: str, severity: str, message: str, expected: str = "", actual: str = "",
-            location: str = "", item: Indicator | Standard | None = None) -> None:
-        self.a.findings.append(Finding(check, severity, message, expected, actual, location))
+            location: str = "", item: Indicator | Standard | None = None, about: Indicator | Standard | None = None
+            ) -> None:
+        """`item` is flagged by a warning; `about` (default: `item`) gives the finding its join keys."""
+        self.a.findings.append(Finding(check, severity, message, expected, actual, location,
+                                       **finding_keys(about or item)))
         if item is not None and severity in ("error", "warning"):
             item.review_reasons.append(message)
 
@@ -71,7 +75,7 @@ def _fmt(x: float) -> str:
 
 
 def _assessed(a: Assessment) -> bool:
-    return a.status != STATUS_NONE
+    return a.assessed
 
 
 # -- checks ---------------------------------------------------------------------------------------------
@@ -206,7 +210,7 @@ def check_indicators_against_framework(c: Context) -> None:
             known = fs is not None and fs.complete and not fs.as_a_whole
             c.add("indicators.unknown", "warning" if known else "info",
                   f"{i.label} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
-                  "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None)
+                  "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None, about=i)
         elif fi.confirmed and i.name:
             sim = name_similarity(i.name, fi.name)
             if sim < 0.5:
@@ -215,7 +219,7 @@ def check_indicators_against_framework(c: Context) -> None:
                       i.heading_location, i)
             elif sim < 0.8:
                 c.add("indicators.name", "info", f"{i.label} is worded differently from {fw.id}",
-                      fi.name, i.name, i.heading_location)
+                      fi.name, i.name, i.heading_location, about=i)
 
 
 def check_duplicates(c: Context) -> None:
@@ -248,7 +252,7 @@ CHECKS: list[Callable[[Context], None]] = [
 def attach_framework(a: Assessment) -> Framework | None:
     catalogue = load_catalogue()
     keys = {(i.standard, i.indicator) for i in a.indicators}
-    keys |= {(s.standard, s.standard) for s in a.standards if s.observations}
+    keys |= {(s.standard, s.standard) for s in a.standards if s.candidates}
     year = a.fiscal_year_be or a.academic_year_be
     m: Match = match_framework(a.framework, year, keys, a.scale, catalogue)
     a.framework = m.framework.id if m.framework else ""
@@ -258,10 +262,18 @@ def attach_framework(a: Assessment) -> Framework | None:
 
 
 def run_checks(a: Assessment) -> Assessment:
+    """Every check, then the document's status, decided here once: `no_assessment` only where no
+    scope holds a result or a sign of one (a flagged tick table, a result heading with no readable
+    level); `needs_review` where a warning or a flagged value stands."""
     c = Context(a, attach_framework(a))
     for check in CHECKS:
         check(c)
-    if a.status == STATUS_OK and (any(f.severity in ("error", "warning") for f in a.findings)
-                                  or any(x.needs_review for x in a.indicators + a.standards)):
-        a.status = STATUS_REVIEW
+    if a.status == STATUS_ERROR:
+        return a
+    if not a.assessed:
+        a.status = STATUS_NONE  # its findings (an unticked form outside any scope, OCR notes) still stand
+        return a
+    review = any(f.severity in ("error", "warning") for f in a.findings) or any(
+        x.needs_review for x in a.indicators + a.standards)
+    a.status = STATUS_REVIEW if review else STATUS_OK
     return a

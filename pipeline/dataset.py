@@ -19,17 +19,19 @@ DOCUMENT_COLUMNS = {
     "findings": "Int64",
 }
 STANDARD_COLUMNS = {
-    "file": "string", "standard": "string", "name": "string", "score": "Float64", "level": "Int64",
+    "file": "string", "part": "string", "standard": "string", "name": "string", "score": "Float64", "level": "Int64",
     "level_label": "string", "method": "string", "evidence": "string", "location": "string",
     "needs_review": "boolean", "review_reason": "string",
 }
 INDICATOR_COLUMNS = {
-    "file": "string", "standard": "string", "indicator": "string", "name": "string", "level": "Int64",
+    "file": "string", "part": "string", "standard": "string", "indicator": "string", "indicator_id": "string",
+    "name": "string", "level": "Int64",
     "level_label": "string", "score": "Float64", "method": "string", "evidence": "string", "location": "string",
     "needs_review": "boolean", "review_reason": "string",
 }
 FINDING_COLUMNS = {
-    "file": "string", "check": "string", "check_th": "string", "severity": "string", "message": "string",
+    "file": "string", "part": "string", "standard": "string", "indicator": "string", "indicator_id": "string",
+    "check": "string", "check_th": "string", "severity": "string", "message": "string",
     "expected": "string",
     "actual": "string", "location": "string",
 }
@@ -68,13 +70,14 @@ def document_record(a: Assessment) -> dict:
 
 
 def standard_records(a: Assessment) -> list[dict]:
-    return [{"file": a.file, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
+    return [{"file": a.file, "part": s.part, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
              "level_label": s.level_label, "method": s.method, "evidence": s.evidence, "location": s.location,
              "needs_review": s.needs_review, "review_reason": "; ".join(s.review_reasons)} for s in a.standards]
 
 
 def indicator_records(a: Assessment) -> list[dict]:
-    return [{"file": a.file, "standard": i.standard, "indicator": i.indicator, "name": i.name, "level": i.level,
+    return [{"file": a.file, "part": i.part, "standard": i.standard, "indicator": i.indicator,
+             "indicator_id": i.indicator_id, "name": i.name, "level": i.level,
              "level_label": i.level_label, "score": i.score, "method": i.method, "evidence": i.evidence,
              "location": i.location, "needs_review": i.needs_review, "review_reason": "; ".join(i.review_reasons)}
             for i in a.indicators]
@@ -83,11 +86,13 @@ def indicator_records(a: Assessment) -> list[dict]:
 def finding_records(a: Assessment) -> list[dict]:
     from .checks import CHECK_TH
 
-    rows = [{"file": a.file, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
+    rows = [{"file": a.file, "part": f.part, "standard": f.standard, "indicator": f.indicator,
+             "indicator_id": f.indicator_id, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
              "message": f.message, "expected": f.expected, "actual": f.actual, "location": f.location}
             for f in a.findings]
     if a.status == "error":
-        rows.insert(0, {"file": a.file, "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
+        rows.insert(0, {"file": a.file, "part": "", "standard": "", "indicator": "", "indicator_id": "",
+                        "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
                         "message": a.error, "expected": "", "actual": "", "location": ""})
     return rows
 

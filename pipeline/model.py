@@ -12,25 +12,13 @@ STATUS_NONE = "no_assessment"
 STATUS_ERROR = "error"
 
 
-@dataclass(slots=True)
-class Observation:
-    """One statement of a value in the document: a ticked row, a prose sentence, a summary cell."""
-
-    level: int | None
-    score: float | None
-    label: str  # the level label as written, normalised ("" when none was written)
-    method: str
-    evidence: str
-    location: str
-    review: list[str] = field(default_factory=list)  # reasons this observation is unclear
-
-
 @dataclass(slots=True, kw_only=True)
 class Judged:
-    """What indicators and standards share: the observations found for them and the one value
-    resolved from those (by pipeline.extract), with the reasons it needs review."""
+    """What indicators and standards share: the candidates the rules found for them and the one
+    value resolved from those (by pipeline.resolve), with the reasons it needs review."""
 
-    observations: list[Observation] = field(default_factory=list)
+    part: str = ""  # ปฐมวัย, ขั้นพื้นฐาน …: empty for a report of one part
+    candidates: list = field(default_factory=list)  # pipeline.candidates.Candidate
     level: int | None = None
     level_label: str = ""
     score: float | None = None
@@ -49,6 +37,11 @@ def indicator_number(standard: str, indicator: str) -> str:
     return indicator if "." in indicator or not standard else f"{standard}.{indicator}"
 
 
+def indicator_id(part: str, standard: str, indicator: str) -> str:
+    num = indicator_number(standard, indicator) if indicator else standard
+    return f"{part}/{num}" if part else num
+
+
 @dataclass(slots=True)
 class Indicator(Judged):
     standard: str
@@ -63,8 +56,14 @@ class Indicator(Judged):
         return (self.standard, self.indicator)
 
     @property
+    def indicator_id(self) -> str:
+        """The join key of `indicators` and `findings`: "1.2", or "ปฐมวัย/1.2" in a report of parts."""
+        return indicator_id(self.part, self.standard, self.indicator)
+
+    @property
     def label(self) -> str:
-        return f"indicator {indicator_number(self.standard, self.indicator)}"
+        where = f" ({self.part})" if self.part else ""
+        return f"indicator {indicator_number(self.standard, self.indicator)}{where}"
 
 
 @dataclass(slots=True)
@@ -75,7 +74,7 @@ class Standard(Judged):
 
     @property
     def label(self) -> str:
-        return f"standard {self.standard}"
+        return f"standard {self.standard}" + (f" ({self.part})" if self.part else "")
 
 
 @dataclass(slots=True)
@@ -89,6 +88,7 @@ class StatedTotals:
     label: str
     evidence: str
     location: str
+    part: str = ""
 
 
 @dataclass(slots=True)
@@ -99,6 +99,10 @@ class Finding:
     expected: str = ""
     actual: str = ""
     location: str = ""
+    part: str = ""  # the scope the finding is about, when it is about one: join keys of the tables
+    standard: str = ""
+    indicator: str = ""  # as in `indicators.indicator`
+    indicator_id: str = ""
 
 
 @dataclass(slots=True)
@@ -118,6 +122,7 @@ class Assessment:
     framework_basis: str = ""  # cited, headings, year … or why no framework fits
     scale: str = ""  # esa or school: which label set the report uses
     pages: int | None = None
+    assessed: bool = False  # results, or signs of results (a ticked table, a result heading), were found
     standards: list[Standard] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     totals: list[StatedTotals] = field(default_factory=list)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from parsers.model import Cell, Mark, Row, Table
 
-from . import patterns as P
-from .normalize import normalize_text
+from .. import patterns as P
+from ..normalize import normalize_text
 
 _EVIDENCE_HEADER = re.compile(r"หลักฐาน|เอกสาร|ร่องรอย|evidence", re.I)
 _LEVEL_HEADER = re.compile(r"ระดับ|level", re.I)
@@ -42,6 +42,14 @@ class CellView:
 
 
 @dataclass(slots=True)
+class SummaryValue:
+    role: str  # result, target, previous
+    what: str  # level, score, full, percent
+    value: float
+    label: str = ""
+
+
+@dataclass(slots=True)
 class RowView:
     row: Row
     cells: list[CellView]
@@ -54,9 +62,8 @@ class RowView:
     marks: list[Mark] = field(default_factory=list)  # level rows: the boxes deciding it
     choices: dict[int, list[Mark]] = field(default_factory=dict)  # matrix rows: level -> marks
     bold_level: int | None = None
-    score: float | None = None  # summary rows
-    stated_level: int | None = None
-    stated_label: str = ""
+    shaded_level: int | None = None
+    stated: list["SummaryValue"] = field(default_factory=list)  # summary rows: values by column role
 
     @property
     def text(self) -> str:
@@ -260,36 +267,79 @@ def _find_matrix(views: list[RowView], has_level_word: bool) -> None:
                 v.choices = choices
                 filled = [lv for lv, c in texts.items() if c.stripped]
                 bold = [lv for lv, c in texts.items() if c.stripped and c.cell.bold]
+                shaded = [lv for lv, c in texts.items() if c.cell.shaded]
                 if not choices and len(filled) >= 3 and len(bold) == 1:
                     v.bold_level = bold[0]
+                elif not choices and len(texts) >= 3 and len(shaded) == 1:
+                    v.shaded_level = shaded[0]
+
+
+_TARGET_HEADER = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง")
+_PREVIOUS_HEADER = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|เดิม")
+_FULL_HEADER = re.compile(r"คะแนน\s*เต็ม")
+_PERCENT_HEADER = re.compile(r"ร้อย\s*ละ|%")
+_YEAR_HEADER = re.compile(r"(2[45]\d\d)")
+
+
+def _column_roles(views: list[RowView]) -> dict[int, tuple[str, str]]:
+    """col -> (what, role) for a summary table: what is score, level, full or percent; role is
+    result, target or previous. Header rows are the rows above the first row that names an item;
+    merged headers ("ผลการประเมิน" over "ปี 2565 | ปี 2566") are read together. Of several result
+    columns that name years, the latest year is the result and the earlier ones previous years."""
+    headers: dict[int, list[str]] = {}
+    for v in views:
+        if v.id_kind or v.kind in ("level", "matrix"):
+            break
+        for c in v.cells:
+            if c.stripped and len(c.stripped) <= 60:
+                for col in range(c.cell.col, c.cell.col + c.cell.span):
+                    headers.setdefault(col, []).append(c.stripped)
+    out: dict[int, tuple[str, str]] = {}
+    years: dict[int, int] = {}
+    for col, texts in headers.items():
+        t = " ".join(texts)
+        role = "target" if _TARGET_HEADER.search(t) else "previous" if _PREVIOUS_HEADER.search(t) else "result"
+        if _FULL_HEADER.search(t):
+            what = "full"
+        elif _SCORE_HEADER.search(t) and not _SCORE_EXCLUDED.search(t.replace("เป้าหมาย", "")):
+            what = "score"
+        elif _PERCENT_HEADER.search(t) and not _RESULT_HEADER.search(t):
+            what = "percent"
+        elif _RESULT_HEADER.search(t) or role == "target" or _YEAR_HEADER.search(t):
+            what = "level"
+        else:
+            continue
+        out[col] = (what, role)
+        y = _YEAR_HEADER.search(t)
+        if y and role == "result":
+            years[col] = int(y.group(1))
+    if len(set(years.values())) > 1:
+        latest = max(years.values())
+        for col, y in years.items():
+            if y < latest:
+                out[col] = (out[col][0], "previous")
+    return out
 
 
 def _find_summary(views: list[RowView]) -> None:
-    score_col = level_col = None
+    cols = _column_roles(views)
+    if not any(what in ("score", "level") for what, _ in cols.values()):
+        return
     for v in views:
-        if v.kind in ("level", "matrix"):
+        if v.kind in ("level", "matrix") or not v.id_kind:
             continue
-        if not v.id_kind:
-            for c in v.cells:
-                t = c.stripped
-                if not t or len(t) > 60:
-                    continue
-                if _SCORE_HEADER.search(t) and not _SCORE_EXCLUDED.search(t):
-                    score_col = c.cell.col
-                elif _RESULT_HEADER.search(t) and "เป้าหมาย" not in t:
-                    level_col = c.cell.col
-            continue
-        if score_col is None and level_col is None:
-            continue
-        got = False
         for c in v.cells:
-            if score_col is not None and c.cell.col == score_col:
-                m = P.NUMBER.match(c.stripped.replace(",", ""))
-                if m:
-                    v.score, got = float(m.group("n")), True
-            if level_col is not None and c.cell.col == level_col:
+            what_role = cols.get(c.cell.col)
+            if what_role is None or not c.stripped:
+                continue
+            what, role = what_role
+            if what == "level":
                 hit = level_in_cell(c.stripped)
                 if hit:
-                    v.stated_level, v.stated_label, got = hit[0], hit[1], True
-        if got:
+                    v.stated.append(SummaryValue(role, "level", hit[0], hit[1]))
+            else:
+                m = P.NUMBER.match(c.stripped.replace(",", "").rstrip("%").strip())
+                if m:
+                    v.stated.append(SummaryValue(role, what, float(m.group("n"))))
+        if any(x.what in ("level", "score") for x in v.stated):
             v.kind = "summary"

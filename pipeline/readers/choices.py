@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from parsers.model import Mark
 
-from . import patterns as P
-from .normalize import normalize_text
-from .scales import label_pattern
+from .. import patterns as P
+from ..normalize import normalize_text
+from ..scales import label_pattern
 from .tables import level_in_cell
 
 
