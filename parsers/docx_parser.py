@@ -275,7 +275,8 @@ class _Walker:
                     continue
                 cpath = f"{tpath} › row {r_i} › cell {col}"
                 blocks = self.body(tc, cpath)
-                cell = Cell(blocks, self._location(cpath, table=index, row=r_i, cell=col), col, span)
+                cell = Cell(blocks, self._location(cpath, table=index, row=r_i, cell=col), col, span,
+                            shaded=_cell_shaded(tc, tcpr))
                 if vmerge == "restart":
                     open_cells[col] = cell
                 else:
@@ -387,3 +388,28 @@ class _Walker:
                        detail=f"w14:checked says {state} but the box shows {shown}")
         else:
             b.add_mark(state, "content-control", detail="w14:checked")
+
+
+_NO_FILL = {"", "auto", "ffffff", "none", "clear"}
+
+
+def _filled(shd) -> bool:
+    return shd is not None and (shd.get(W + "fill") or "").lower() not in _NO_FILL
+
+
+def _cell_shaded(tc, tcpr) -> bool:
+    """The cell is set apart by a fill (w:shd on the cell) or by every run of its text being
+    highlighted or shaded: how a writer marks the chosen level without a box."""
+    if tcpr is not None and _filled(tcpr.find(f"{W}shd")):
+        return True
+    runs = [r for r in tc.iter(f"{W}r") if any((t.text or "").strip() for t in r.iter(f"{W}t"))]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(f"{W}rPr")
+        if rpr is None:
+            return False
+        hl = rpr.find(f"{W}highlight")
+        if not ((hl is not None and hl.get(W + "val", "none") != "none") or _filled(rpr.find(f"{W}shd"))):
+            return False
+    return True

@@ -88,6 +88,56 @@ def _image_state(el) -> tuple[str | None, str]:
     return None, ""
 
 
+# Icon fonts and widgets that web pages draw boxes with (Font Awesome 4-6, Bootstrap glyphicons and
+# icons, Material Design icons): the class names say the state.
+_ICON_CHECKED = {"fa-check-square", "fa-check-square-o", "fa-square-check", "fa-check-circle", "fa-circle-check",
+                 "fa-check", "glyphicon-check", "glyphicon-ok", "bi-check-square", "bi-check-square-fill",
+                 "bi-check2-square", "bi-check-circle", "mdi-checkbox-marked", "mdi-checkbox-marked-outline",
+                 "icon-check"}
+_ICON_UNCHECKED = {"fa-square-o", "fa-square", "fa-circle-o", "glyphicon-unchecked", "bi-square", "bi-circle",
+                   "mdi-checkbox-blank-outline", "icon-check-empty"}
+_STATE_CLASS = {"checked": "checked", "is-checked": "checked", "unchecked": "unchecked"}
+_BOX_CLASS = re.compile(r"check-?box|tick-?box|\bcheck\b|\btick\b", re.I)
+
+
+def _icon_state(el) -> tuple[str | None, str, str]:
+    """(state, method, why) for an element that draws a box by its class or ARIA state."""
+    classes = set((el.get("class") or "").lower().split())
+    aria = (el.get("aria-checked") or "").lower()
+    if aria in ("true", "false", "mixed"):
+        state = {"true": "checked", "false": "unchecked", "mixed": "unknown"}[aria]
+        return state, "html-aria", f'aria-checked="{aria}"'
+    if classes & _ICON_CHECKED:
+        return "checked", "html-icon", f"icon class {sorted(classes & _ICON_CHECKED)[0]}"
+    if classes & _ICON_UNCHECKED:
+        return "unchecked", "html-icon", f"icon class {sorted(classes & _ICON_UNCHECKED)[0]}"
+    named = [c for c in classes if c in _STATE_CLASS]
+    if named:
+        return _STATE_CLASS[named[0]], "html-class", f'class="{el.get("class")}"'
+    if _BOX_CLASS.search(el.get("class") or "") and not (el.text or "").strip() and len(el) == 0:
+        # an empty element styled as a box: its tick, if any, is drawn by CSS we do not render
+        return "unknown", "html-css", f'an empty <{el.tag} class="{el.get("class")}"> drawn by CSS: its state ' \
+                                      "cannot be read from the page"
+    return None, "", ""
+
+
+_WHITE = re.compile(r"^(?:#fff(?:fff)?|white|transparent|none|inherit|initial|rgba?\(\s*255\s*,\s*255\s*,\s*255.*)$", re.I)
+_BG = re.compile(r"background(?:-color)?\s*:\s*([^;]+)", re.I)
+
+
+def _shaded(td) -> bool:
+    """A cell set apart by a background colour (bgcolor, style) or a <mark> around all its text."""
+    colour = td.get("bgcolor") or ""
+    m = _BG.search(td.get("style") or "")
+    if m:
+        colour = m.group(1).strip()
+    if colour and not _WHITE.match(colour.strip()):
+        return True
+    text = "".join(td.itertext()).strip()
+    marked = "".join("".join(m.itertext()) for m in td.iter("mark")).strip()
+    return bool(text) and marked == text
+
+
 class _Walker:
     def __init__(self) -> None:
         self.paragraph_count = 0
@@ -132,6 +182,9 @@ class _Walker:
                 if state:
                     cur.add_mark(state, "html-img", detail=why)
                 return
+            state, method, why = _icon_state(node)
+            if state:
+                cur.add_mark(state, method, detail=why)
             block = tag in _BLOCK
             if block:
                 flush()
@@ -168,7 +221,8 @@ class _Walker:
                         taken[(r_i + dr, col + dc)] = True
                 cpath = f"{tpath} › row {r_i} › cell {col}"
                 blocks = self.walk_container(td, cpath)
-                cells.append(Cell(blocks, Location(cpath, table=index, row=r_i, cell=col), col, span, rspan))
+                cells.append(Cell(blocks, Location(cpath, table=index, row=r_i, cell=col), col, span, rspan,
+                                  shaded=_shaded(td)))
                 col += span
             rows.append(Row(cells, r_i))
         return Table(rows, Location(tpath, table=index), index)

@@ -107,6 +107,7 @@ _SPLIT_OK = {("ยอด", "เยี่ยม"), ("ดี", "เยี่ยม
 _TARGET_CUE = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง|ตั้ง\s*ไว้|กำหนด\s*ไว้")
 _PREVIOUS_CUE = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|ครั้ง\s*ก่อน|รอบ\s*ที่\s*ผ่าน\s*มา")
 _RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำเนิน\s*งาน|พิจารณา)|อยู่\s*ใน\s*ระดับ|ได้\s*ระดับ|ผล\s*ที่\s*ได้|สรุป\s*ผล")
+_RESULT_LEAD = re.compile(r"(?:อยู่\s*ใน|ได้)\s*$")
 _YEAR = re.compile(r"(?:ปี\s*(?:การศึกษา|งบประมาณ)?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*)(2[45]\d\d)")
 _PERCENT = re.compile(r"ร้อย\s*ละ\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*%")
 _FULL = re.compile(r"(?:จาก\s*)?คะแนน\s*เต็ม\s*[:=]?\s*(\d+(?:\.\d+)?)")
@@ -149,6 +150,8 @@ def read_statements(text: str) -> list[Stated]:
         cues = [(m.end(), "target") for m in _TARGET_CUE.finditer(before)]
         cues += [(m.end(), "previous") for m in _PREVIOUS_CUE.finditer(before)]
         cues += [(m.end(), "result") for m in _RESULT_CUE.finditer(before)]
+        if _RESULT_LEAD.search(before):
+            cues.append((len(before), "result"))  # "อยู่ใน|ระดับดี", "ได้|ระดับ ๕": the cue runs into the phrase
         role, cued = "result", False
         if _RESULT_CUE.match(head):
             cued = True
@@ -158,6 +161,8 @@ def read_statements(text: str) -> list[Stated]:
             role, cued = max(cues)[1], True
         from_label = P.level_of_label(label) if label else None
         from_num = int(num) if num else None
+        # A line that is nothing but the phrase ("ระดับคุณภาพ 4 (ดีเลิศ)") states it.
+        cued = cued or len(text.strip()) - len(lm.group(0).strip()) <= 6
         st = Stated(role, None, label or "", lm.start(), lm.end(), cued)
         if from_label and from_num and from_label != from_num:
             st.flags.append(("level.label_mismatch",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import patterns as P
-from ..candidates import RESULT, RUBRIC, Candidate, TotalCandidate
+from ..candidates import EVIDENCE, RESULT, RUBRIC, Candidate, TotalCandidate
 from ..structure import TextUnit
 from ..readers.values import full_marks, join_split_labels, read_statements, read_values
 
@@ -26,6 +26,9 @@ _MEANS = re.compile(r"หมายถึง|เกณฑ์\s*การ|ได�
 # "ผลการประเมินอยู่ในระดับ ........": a result the report means to state, which we cannot read.
 _RESULT_SLOT = re.compile(r"ผล\s*การ\s*ประเมิน[^\n]{0,30}?(?:อยู่\s*ใน\s*)?ระดับ\s*(?:คุณภาพ)?\s*[:：]?\s*")
 _SCORE_NEAR = 60
+# Sub-items inside an indicator: 1) … 6), (1), 1.1), 1.1.1 (how school software numbers them).
+# Their levels are evidence for the indicator's judgement, not its result.
+_SUB_ITEM = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})?\)|\d{1,2}\.\d{1,2}\.\d{1,2}(?!\d))")
 
 
 def clip(text: str) -> str:
@@ -53,10 +56,13 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
             s.role == RESULT and abs(s.start - score_m.start()) < _SCORE_NEAR for s in states):
         score = None  # a number of points in running text (a test result): not this scope's score
     full = full_marks(text)
+    sub_item = not whole_heading and bool(_SUB_ITEM.match(u.whole))
     for s in states:
-        role = RUBRIC if rubric else s.role
+        role = RUBRIC if rubric else EVIDENCE if sub_item else s.role
         c = Candidate(u.scope, role, method, evidence, u.location, s.level, s.label, percent=s.percent,
                       flags=list(s.flags))
+        if sub_item:
+            c.method = "sub-item-statement"
         if score is not None and role == RESULT:
             c.score, c.full, score = score, full, None
         out.append(c)
