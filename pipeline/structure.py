@@ -4,8 +4,7 @@ Headings move the cursor of the scope tree: a part heading (ระดับป�
 standard (มาตรฐานที่), an indicator (ตัวบ่งชี้ที่, ตัวชี้วัดที่, or where a report has none of those,
 ประเด็นพิจารณาที่ / ประเด็นการประเมินที่ / ประเด็นที่ / ข้อการประเมินที่). What is not a heading, and so moves
 nothing: a table of contents (a TOC style, dot leaders, the lines after "สารบัญ" that end in a page
-number), running headers and footers (the same line at the top or bottom of three pages or more),
-a heading word mentioned in running text (no value follows it), sub-items numbered 1) or (1), and
+number), a heading word mentioned in running text (no value follows it), sub-items numbered 1) or (1), and
 a bare standard heading repeated word for word inside that standard (a page header again).
 
 A paragraph that runs several headings together (seed 000: a standard's result, then ตัวบ่งชี้ที่ 1
@@ -36,7 +35,6 @@ _TOC_TITLE = re.compile(r"^สารบัญ(?:\s*\(ต่อ\))?$")
 _TOC_LEADER = re.compile(r"(?:\.{4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
 _PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")
 _TRAILING_NUMBER = re.compile(r"\s(\d+(?:\.\d+)?)$")
-_FURNITURE_MIN_PAGES = 3
 
 
 @dataclass(slots=True)
@@ -68,7 +66,7 @@ class Structure:
     units: list[TextUnit | TableUnit]
     texts: list[str]  # every paragraph's normalised text, for metadata
     use_issues: bool
-    skipped: dict[str, int] = field(default_factory=dict)  # furniture left out: toc, running header
+    skipped: dict[str, int] = field(default_factory=dict)  # furniture left out: toc
 
 
 def build_structure(doc: ReportDocument) -> Structure:
@@ -84,7 +82,6 @@ class _Walker:
         self.tree = ScopeTree()
         self.units: list[TextUnit | TableUnit] = []
         self.skipped: dict[str, int] = defaultdict(int)
-        self.furniture = _running_lines(doc, self.norm)
         self.toc = False
         self.in_table = 0
         self.pending_kw = ""
@@ -119,8 +116,6 @@ class _Walker:
             if _PAGE_NUMBER_END.search(t) and len(t) < 200:
                 return "toc"
             self.toc = False
-        if _furniture_key(t) in self.furniture and not _heading_at_start(t):
-            return "running header"
         return ""
 
     # -- paragraphs -------------------------------------------------------------------------------
@@ -260,34 +255,6 @@ def _row_part(v: RowView) -> str:
         if hit:
             return hit[0]
     return ""
-
-
-def _heading_at_start(t: str) -> bool:
-    t = P.LEAD.sub("", t)
-    return bool(P.STANDARD.match(t) or P.INDICATOR.match(t) or P.ISSUE.match(t))
-
-
-def _furniture_key(t: str) -> str:
-    return re.sub(r"\d+", "#", t)
-
-
-def _running_lines(doc: ReportDocument, norm: dict[int, str]) -> set[str]:
-    """Lines that stand at the top or bottom of three pages or more: running headers and footers
-    (PDF text layers carry them; Word keeps them in header parts, which we do not read)."""
-    by_page: dict[int, list[str]] = defaultdict(list)
-    for b in doc.blocks:
-        if isinstance(b, Paragraph) and b.location.page:
-            t = norm.get(id(b), "")
-            if t:
-                by_page[b.location.page].append(t)
-    if len(by_page) < _FURNITURE_MIN_PAGES:
-        return set()
-    pages: dict[str, set[int]] = defaultdict(set)
-    for page, lines in by_page.items():
-        for t in lines[:2] + lines[-2:]:
-            if len(t) < 150:
-                pages[_furniture_key(t)].add(page)
-    return {k for k, ps in pages.items() if len(ps) >= _FURNITURE_MIN_PAGES}
 
 
 def _is_toc_table(table: Table) -> bool:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from parsers import parse
-from parsers.pdf_parser import C90, _widgets, thai_repair
+from parsers.pdf_parser import C90, thai_repair, widgets as _widgets
 from pipeline.normalize import normalize_text
 from pipeline.run import process_file
 

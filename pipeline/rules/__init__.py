@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from ..candidates import Candidate, TotalCandidate
-from ..structure import Structure, TableUnit, TextUnit
+from ..structure import Structure, TextUnit
 from .prose import prose_candidates
 from .table_rows import summary_candidates
 from .ticks import tick_candidates

@@ -1,0 +1,118 @@
+"""PDF geometry: page objects through pdfium's raw API, drawn check boxes and AcroForm widgets
+through pdfplumber's objects."""
+
+from __future__ import annotations
+
+from .model import Mark
+from .pdf_text import Item
+
+
+# -- page objects and text runs ---------------------------------------------------------------------------
+def page_objects(page) -> tuple[bool, bool, bool]:
+    """(has an image, has a small square path: a drawn box, has annotations: form widgets). Through
+    pdfium's raw calls: a wrapper object per text object cost more than reading the page's text."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    has_images = boxes = False
+    vals = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in vals]
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            has_images = True
+        elif kind == raw.FPDF_PAGEOBJ_PATH and not boxes:
+            raw.FPDFPageObj_GetBounds(obj, *refs)
+            left, bottom, right, top = (v.value for v in vals)
+            boxes = 4 <= right - left <= 20 and 4 <= top - bottom <= 20 and abs((right - left) - (top - bottom)) <= 2.5
+        elif kind == raw.FPDF_PAGEOBJ_FORM and not (has_images and boxes):
+            # content drawn through a form XObject: look inside once
+            for j in range(raw.FPDFFormObj_CountObjects(obj)):
+                sub = raw.FPDFFormObj_GetObject(obj, j)
+                if raw.FPDFPageObj_GetType(sub) == raw.FPDF_PAGEOBJ_IMAGE:
+                    has_images = True
+                    break
+    return has_images, boxes, raw.FPDFPage_GetAnnotCount(page.raw) > 0
+
+
+def within(it: Item, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (it.x0 + it.x1) / 2, (it.top + it.bottom) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def nearest_edge(edges: list[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+
+
+def is_box(r) -> bool:
+    return 4 <= r["width"] <= 20 and 4 <= r["height"] <= 20 and abs(r["width"] - r["height"]) <= 2.5
+
+
+def drawn_boxes(page, runs: list[Item]) -> list[Item]:
+    """Check boxes drawn as vector squares (no character at all): checked when lines or curves are
+    drawn inside them (a tick or an X), empty otherwise. A box with a character inside is left to
+    that character."""
+    strokes = page.lines + page.curves + [r for r in page.rects if not is_box(r)]
+    out, seen = [], set()
+    for r in page.rects:
+        if not is_box(r):
+            continue
+        key = (round(r["x0"]), round(r["top"]))
+        if key in seen:
+            continue  # one box drawn as a fill and a stroke
+        seen.add(key)
+        box = (r["x0"], r["top"], r["x1"], r["bottom"])
+        if any(within(c, box) and len(c.text.strip()) <= 2 for c in runs):
+            continue
+        ink = sum(1 for s in strokes if s["x0"] >= box[0] - 0.5 and s["x1"] <= box[2] + 0.5
+                  and s["top"] >= box[1] - 0.5 and s["bottom"] <= box[3] + 0.5)
+        out.append(Item("", r["x0"], r["x1"], r["top"], r["bottom"],
+                         mark=Mark("checked" if ink else "unchecked", "pdf-vector", 0,
+                                   detail=f"drawn box {r['width']:.0f}pt with {ink} strokes inside")))
+    return out
+
+
+def widgets(page) -> list[Item]:
+    """AcroForm check boxes and radio buttons. /AS is the appearance every viewer draws and a print
+    shows; /V is the field's value. When both are there and disagree, neither wins: one of them is
+    stale (a flattening or PDF/A tool updated only one), so the box is `unknown` and gets flagged."""
+    out = []
+    for a in page.annots:
+        d = a.get("data") or {}
+        if _name(d.get("Subtype")) != "Widget":
+            continue
+        parent = _resolve(d.get("Parent"))
+        ft = _name(d.get("FT")) or _name(parent.get("FT") if parent else None)
+        if ft != "Btn":
+            continue
+        as_ = _name(d.get("AS"))
+        v = _name(d.get("V")) or _name(parent.get("V") if parent else None)
+        on_as = None if as_ is None else as_ != "Off"
+        on_v = None if v is None else v != "Off"
+        if on_as is not None and on_v is not None and on_as != on_v:
+            state, detail = "unknown", f"form field: /AS {as_} but /V {v}"
+        else:
+            state = "checked" if (on_as if on_as is not None else bool(on_v)) else "unchecked"
+            detail = f"form field: /AS {as_}, /V {v}"
+        out.append(Item("", a["x0"], a["x1"], a["top"], a["bottom"], mark=Mark(state, "pdf-form", 0, detail=detail)))
+    return out
+
+
+def _name(value) -> str | None:
+    if value is None:
+        return None
+    value = _resolve(value)
+    name = getattr(value, "name", value)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return str(name).lstrip("/")
+
+
+def _resolve(ref):
+    try:
+        return ref.resolve() if hasattr(ref, "resolve") else ref
+    except Exception:  # a broken reference in a damaged form: no value
+        return None

@@ -1,0 +1,236 @@
+"""PDF text runs: pdfium's characters to runs, lines and paragraphs, with Thai put right (marks after
+their letters, C90 private-use variants, spaces before marks, the doubled sara am)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .builder import ParagraphBuilder
+from .model import Location, Mark, Paragraph
+
+# Legacy Thai fonts place positional variants of marks in the private-use area (the C90 layout,
+# shared/research/peers.md §3.2). One table, pinned and tested: variant -> the letter it draws.
+C90 = {0xF700: "\u0e10", 0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
+       0xF705: "\u0e48", 0xF706: "\u0e49", 0xF707: "\u0e4a", 0xF708: "\u0e4b", 0xF709: "\u0e4c",
+       0xF70A: "\u0e48", 0xF70B: "\u0e49", 0xF70C: "\u0e4a", 0xF70D: "\u0e4b", 0xF70E: "\u0e4c",
+       0xF70F: "\u0e0d", 0xF710: "\u0e31", 0xF711: "\u0e4d", 0xF712: "\u0e47", 0xF713: "\u0e48",
+       0xF714: "\u0e49", 0xF715: "\u0e4a", 0xF716: "\u0e4b", 0xF717: "\u0e4c", 0xF718: "\u0e38",
+       0xF719: "\u0e39", 0xF71A: "\u0e3a"}
+_MARKS = "\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+(?=[{_MARKS}])")
+_DASHES = str.maketrans({"Ð": "–", "\u2010": "-", "\u2011": "-"})
+
+
+def thai_repair(text: str) -> str:
+    """What PDF text extraction does to Thai, undone: C90 private-use variants, spaces before
+    combining marks ("มโี ครงการ" → "มีโครงการ" needs the marks in order too, which NFC and the
+    normaliser see to), nikhahit + sara aa and the doubled "ำา" that ignoring /ActualText produces,
+    and the "Ð" some fonts map their dash to."""
+    if not text:
+        return text
+    text = text.translate(C90).translate(_DASHES)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class Item:
+    """A text run or a drawn / form mark on a page, with its box in top-down coordinates."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    mark: Mark | None = None
+    base: float | None = None  # baseline of a text run: line pitch measured on it is not thrown by marks
+
+
+def text_runs(tp, height: float) -> list[Item]:
+    """pdfium's text cut into runs at line breaks and at the spaces pdfium generates for gaps (a gap
+    between cells or tab stops), with top-down boxes, Thai repaired. pdfium honours /ActualText and
+    usually keeps Thai marks after their letters; a mark it emits out of place (a below vowel a word
+    late, or on a "line" of its own) goes back after the letter it is drawn on.
+
+    Boxes are fetched only where they decide something (run ends, spaces, marks): one call per
+    character was most of the time of a text page. (pdfium's text rectangles would be fewer calls,
+    but querying them returns overlapping clusters twice.)"""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    n = tp.count_chars()
+    text = tp.get_text_range(0, n)
+    if len(text) != n:
+        text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    get_box, page = raw.FPDFText_GetCharBox, tp.raw
+    cache: dict[int, tuple | None] = {}
+
+    def box(k: int) -> tuple | None:
+        if k not in cache:
+            get_box(page, k, *refs)
+            b = (left.value, bottom.value, right.value, top.value)
+            cache[k] = None if b[2] - b[0] <= 0 and b[3] - b[1] <= 0 else b
+        return cache[k]
+
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin = (raw.FPDFText_GetCharOrigin, ctypes.byref(ox), ctypes.byref(oy))
+    order = order_marks(text, box)
+    out: list[Item] = []
+    seg: list[int] = []
+
+    def flush() -> None:
+        nonlocal seg
+        boxes = [b for b in (box(seg[0]), box(seg[-1])) if b is not None] if seg else []
+        run = thai_repair("".join(text[k] for k in seg)) if seg else ""
+        if boxes and run.strip():
+            origin[0](page, seg[0], origin[1], origin[2])
+            out.append(Item(run, min(b[0] for b in boxes), max(b[2] for b in boxes),
+                             height - max(b[3] for b in boxes), height - min(b[1] for b in boxes),
+                             base=height - oy.value))
+        seg = []
+
+    for k in order:
+        if k < 0 or (text[k] == " " and box(k) is None):
+            flush()  # a line break, or a gap pdfium marked with a space of its own
+        else:
+            seg.append(k)
+    flush()
+    return out
+
+
+def order_marks(text: str, box) -> list[int]:
+    """Character indices in reading order (-1 for a line break), each combining mark right after
+    the letter it is drawn on."""
+    order: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in "\r\n":
+            if not order or order[-1] != -1:
+                order.append(-1)
+            continue
+        if ch in COMBINING and (b := box(k)) is not None:
+            cx = (b[0] + b[2]) / 2
+            if order and order[-1] >= 0:
+                base = next((j for j in range(len(order) - 1, -1, -1)
+                             if order[j] >= 0 and text[order[j]] not in COMBINING), None)
+                if base is not None and (bb := box(order[base])) is not None and _over(bb, cx, b):
+                    order.append(k)  # the usual case: right after its letter
+                    continue
+            home = next((j for j in range(len(order) - 1, max(-1, len(order) - 400), -1)
+                         if order[j] >= 0 and text[order[j]] not in COMBINING and (hb := box(order[j])) is not None
+                         and _over(hb, cx, b)), None)
+            if home is not None:
+                j = home + 1
+                while j < len(order) and order[j] >= 0 and text[order[j]] in COMBINING:
+                    j += 1
+                order.insert(j, k)
+                continue
+        order.append(k)
+    return order
+
+
+def _over(base: tuple, cx: float, mark: tuple) -> bool:
+    """The mark's centre lies over the letter, on the same line."""
+    size = max(1.0, base[3] - base[1])
+    return base[0] - 1.5 <= cx <= base[2] + 1.5 and mark[1] <= base[3] + size and mark[3] >= base[1] - size
+
+
+def group_lines(items: list[Item]) -> list[list[Item]]:
+    """Items grouped into lines by vertical overlap, each line left to right (a run keeps its own
+    order inside, so Thai marks stay with their letters)."""
+    lines: list[list] = []  # [top, bottom, items]
+    for it in sorted(items, key=lambda x: (x.top, x.x0)):
+        cy = (it.top + it.bottom) / 2
+        for ln in reversed(lines[-8:]):  # sorted by top: the line is one of the last few
+            if ln[0] - 1 <= cy <= ln[1] + 1:
+                ln[2].append(it)
+                ln[0], ln[1] = min(ln[0], it.top), max(ln[1], it.bottom)
+                break
+        else:
+            lines.append([it.top, it.bottom, [it]])
+    out = []
+    for _, _, members in sorted(lines, key=lambda ln: ln[0]):
+        members.sort(key=lambda x: x.x0)
+        out.append(members)
+    return out
+
+
+def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Location) -> Paragraph:
+    b = ParagraphBuilder()
+    for k, ln in enumerate(para):
+        for j, x in enumerate(ln):
+            so_far = b.text()
+            if x.mark is not None:
+                if so_far and not so_far.endswith(" "):
+                    b.add_text(" ")
+                m = x.mark
+                b.add_mark(m.state, m.method, font=m.font, code=m.code, detail=m.detail)
+                b.add_text(" ")
+                continue
+            piece = x.text.strip()
+            if not piece:
+                continue
+            wrapped_thai = k > 0 and j == 0 and THAI.match(so_far[-1:] or " ") and THAI.match(piece[0])
+            if so_far and not so_far.endswith(" ") and not wrapped_thai and piece[0] not in COMBINING:
+                b.add_text(" ")  # runs on a line, or lines, meet with a space; Thai wrapped mid-word does not
+            add_with_fonts(b, piece, pua_fonts)
+    text = b.text()
+    lead = len(text) - len(text.lstrip())
+    return Paragraph(text.strip(), [m.shifted(-lead) for m in b.marks], loc)
+
+
+def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str]) -> None:
+    """Symbol codes (U+F0xx) go in with the font pdfplumber saw them in; the rest as text."""
+    start = 0
+    for k, ch in enumerate(text):
+        if ch in pua_fonts:
+            b.add_text(text[start:k])
+            b.add_text(ch, pua_fonts[ch])
+            start = k + 1
+    b.add_text(text[start:])
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+PARA_START = re.compile(r"^\s*(?:มาตรฐาน\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
+                         r"[-•●○■□☐☑☒✓✔]|สรุป)")
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def join_lines(a: str, b: str) -> str:
+    """Lines wrapped inside Thai text join without a space (Thai writes none between words)."""
+    if not a:
+        return b
+    if THAI.match(a[-1]) and THAI.match(b[:1] or " "):
+        return a + b
+    return f"{a} {b}"
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Lines without geometry (OCR output) back into paragraphs: a paragraph ends at an empty line
+    and before a line that starts like a heading, an item or a box."""
+    out, cur = [], ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            if cur:
+                out.append(cur)
+            cur = ""
+            continue
+        if cur and PARA_START.match(s):
+            out.append(cur)
+            cur = s
+        else:
+            cur = join_lines(cur, s)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def bbox_of(items: list[Item]):
+    return (min(i.x0 for i in items), min(i.top for i in items), max(i.x1 for i in items),
+            max(i.bottom for i in items))
