@@ -254,7 +254,9 @@ def attach_framework(a: Assessment) -> Framework | None:
     keys = {(i.standard, i.indicator) for i in a.indicators}
     keys |= {(s.standard, s.standard) for s in a.standards if s.candidates}
     year = a.fiscal_year_be or a.academic_year_be
-    m: Match = match_framework(a.framework, year, keys, a.scale, catalogue)
+    names = {(i.standard, i.indicator): i.name for i in a.indicators if i.name}
+    names |= {(s.standard, s.standard): s.name for s in a.standards if s.name}
+    m: Match = match_framework(a.framework, year, keys, a.scale, catalogue, names)
     a.framework = m.framework.id if m.framework else ""
     a.framework_confidence = m.confidence if m.framework else None
     a.framework_basis = m.basis

@@ -155,8 +155,11 @@ class Match:
 
 
 def match_framework(cited: str, year: int | None, keys: set[tuple[str, str]], scale: str,
-                    catalogue: dict[str, Framework]) -> Match:
-    """`cited`: the id the report cites ("esa-2557") or ""; `keys`: (standard, indicator) found."""
+                    catalogue: dict[str, Framework], names: dict[tuple[str, str], str] | None = None) -> Match:
+    """`cited`: the id the report cites ("esa-2557") or ""; `keys`: (standard, indicator) found;
+    `names`: their names as the report writes them. Numbers alone do not tell school-2554 (1.1 …
+    15.2) from esa-2551 (1.1 … 5.2) for the items they share: the names do."""
+    names = names or {}
     if cited:
         fw = catalogue.get(cited)
         if fw is not None:
@@ -167,11 +170,14 @@ def match_framework(cited: str, year: int | None, keys: set[tuple[str, str]], sc
     best, best_score, best_basis = None, 0.0, ""
     for fw in catalogue.values():
         structure = _structure(fw, keys)
+        named = _names(fw, names)
         in_period = year is not None and fw.in_use_be[0] <= year <= fw.in_use_be[1]
         score = 0.6 * structure + (0.25 if in_period else 0.0) + (0.1 if scale == fw.scale and structure else 0.0)
+        score += 0.3 * named
         if score > best_score:
             best, best_score = fw, score
-            best_basis = ", ".join(b for b, on in (("headings", structure >= 0.5), ("year", in_period)) if on)
+            best_basis = ", ".join(b for b, on in (("headings", structure >= 0.5), ("names", named >= 0.5),
+                                                    ("year", in_period)) if on)
     if best is None or best_score < 0.55:
         return Match(None, 0.0, "no framework in the catalogue fits its headings and year")
     return Match(best, round(min(best_score, 0.85), 2), best_basis)
@@ -184,6 +190,15 @@ def _structure(fw: Framework, keys: set[tuple[str, str]]) -> float:
         return 0.0
     known = fw.keys() | {(s.number, s.number) for s in fw.standards if s.as_a_whole}
     return sum(1 for k in keys if k in known) / len(keys)
+
+
+def _names(fw: Framework, names: dict[tuple[str, str], str]) -> float:
+    """Share of the report's named items whose name is the framework's name for that number."""
+    if not names:
+        return 0.0
+    known = {(s.number, i.number): i.name for s in fw.standards for i in s.indicators}
+    known |= {(s.number, s.number): s.name for s in fw.standards}
+    return sum(1 for k, n in names.items() if k in known and name_similarity(n, known[k]) >= 0.7) / len(names)
 
 
 _SPACE = re.compile(r"\s+")

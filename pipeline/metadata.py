@@ -27,7 +27,7 @@ _FISCAL = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\
 _ACADEMIC = re.compile(r"ปี\s*การ\s*ศึกษา\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
 _FRAMEWORK = re.compile(
     r"มาตรฐาน\s*(?P<what>สำนักงานเขตพื้นที่การศึกษา|เขตพื้นที่การศึกษา|การศึกษา\s*ขั้นพื้นฐาน|การศึกษา\s*ระดับ\s*"
-    r"(?:การศึกษา)?\s*ขั้นพื้นฐาน|การศึกษา\s*ระดับ\s*(?:การศึกษา)?\s*ปฐมวัย|การศึกษา\s*ปฐมวัย)"
+    r"(?:การศึกษา)?\s*ขั้นพื้นฐาน|การศึกษา\s*ระดับ\s*(?:การศึกษา)?\s*ปฐมวัย|การศึกษา\s*ปฐมวัย|การ\s*อาชีว\s*ศึกษา)"
     r"[^\d]{0,40}?(?:พ\s*\.\s*ศ\s*\.?|ปี)\s*(?P<y>2[45]\d\d)")
 
 
@@ -81,7 +81,8 @@ def read_metadata(texts: list[str]) -> Metadata:
     for t in texts:
         if not md.framework and (m := _FRAMEWORK.search(t)):
             what = m.group("what")
-            family = "esa" if "เขตพื้นที่" in what else ("early-childhood" if "ปฐมวัย" in what else "school")
+            family = "esa" if "เขตพื้นที่" in what else ("early-childhood" if "ปฐมวัย" in what else
+                                                         "vocational" if "อาชีว" in what else "school")
             md.framework = f"{family}-{m.group('y')}"
             md.framework_cited = m.group(0)
     return md

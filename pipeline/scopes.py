@@ -18,20 +18,25 @@ from .frameworks import name_similarity
 
 # Part headings of school reports. Checked on the start of a short line only: the same words
 # stand in titles and running text ("…ระดับการศึกษาขั้นพื้นฐาน ปีการศึกษา 2566").
+# A part heading is the part's name alone, or followed by its year or its first standard heading:
+# "ระดับการศึกษาขั้นพื้นฐาน มีนักเรียน 300 คน" is a sentence about the part, not its heading.
 _PARTS = (
-    ("ปฐมวัย", re.compile(r"^(?:ระดับ\s*)?(?:การศึกษา\s*)?(?:ระดับ\s*)?ปฐมวัย")),
-    ("ขั้นพื้นฐาน", re.compile(r"^(?:ระดับ\s*)?(?:การศึกษา\s*)?(?:ระดับ\s*)?ขั้น\s*พื้น\s*ฐาน")),
-    ("ปวช.", re.compile(r"^(?:ระดับ\s*)?ประกาศนียบัตรวิชาชีพ(?!ชั้นสูง)|^ระดับ\s*ปวช\b")),
-    ("ปวส.", re.compile(r"^(?:ระดับ\s*)?ประกาศนียบัตรวิชาชีพชั้นสูง|^ระดับ\s*ปวส\b")),
+    ("ปฐมวัย", re.compile(r"^(?:ส่วนที่\s*\d+\s*)?(?:ผลการประเมิน\s*)?(?:ระดับ\s*)?(?:การศึกษา\s*)?(?:ระดับ\s*)?ปฐมวัย")),
+    ("ขั้นพื้นฐาน", re.compile(r"^(?:ส่วนที่\s*\d+\s*)?(?:ผลการประเมิน\s*)?(?:ระดับ\s*)?(?:การศึกษา\s*)?(?:ระดับ\s*)?"
+                              r"ขั้น\s*พื้น\s*ฐาน")),
 )
+_PART_REST = re.compile(r"^\s*(?:[:：\-–]\s*)?(?:\(ต่อ\))?\s*(?:ปี\s*การศึกษา\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?\d{4})?\s*"
+                        r"(?:$|(?=มาตรฐาน\s*ที่))")
 
 
 def part_heading(text: str) -> tuple[str, int] | None:
-    """(part name, length of the heading words) when `text` opens with a part heading."""
+    """(part name, length of the heading words) when `text` is a part heading."""
     for name, rx in _PARTS:
         m = rx.match(text)
         if m:
-            return name, m.end()
+            rest = _PART_REST.match(text[m.end():])
+            if rest:
+                return name, m.end() + rest.end()
     return None
 
 

@@ -140,7 +140,7 @@ class _Walker:
                 target.name = t  # a heading's name on the line below it
                 return
         part = part_heading(t)
-        if part and len(t) < 160:
+        if part:
             self.tree.enter_part(part[0], loc)
             t = t[part[1]:].strip()
             if not t:
