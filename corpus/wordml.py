@@ -31,8 +31,8 @@ def _rpr(font: str = THAI_FONT, bold: bool = False, symbol: bool = False) -> str
     return f"<w:rPr>{fonts}{b}<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr>"
 
 
-def run(text: str, bold: bool = False, font: str = THAI_FONT) -> str:
-    """A run; "\n" becomes a line break, "\t" a tab."""
+def run(text: str, bold: bool = False, font: str = THAI_FONT, highlight: str | None = None) -> str:
+    """A run; "\n" becomes a line break, "\t" a tab; `highlight` a highlighter colour ("yellow")."""
     parts = []
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -42,7 +42,31 @@ def run(text: str, bold: bool = False, font: str = THAI_FONT) -> str:
                 parts.append("<w:tab/>")
             if chunk:
                 parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
-    return f"<w:r>{_rpr(font, bold)}{''.join(parts)}</w:r>"
+    rpr = _rpr(font, bold)
+    if highlight:
+        rpr = rpr.replace("</w:rPr>", f'<w:highlight w:val="{highlight}"/></w:rPr>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def fragmented(text: str, bold: bool = False) -> str:
+    """Text as Word saves it after editing: a run per few characters, each with its own revision id,
+    with proofing marks between them."""
+    out, k = [], 0
+    while k < len(text):
+        n = 1 + (k * 7 + 3) % 4
+        chunk = text[k:k + n]
+        out.append(run(chunk, bold).replace("<w:r>", f'<w:r w:rsidR="00{k:06X}">', 1))
+        if k % 3 == 0:
+            out.append('<w:proofErr w:type="spellStart"/>')
+        k += n
+    return "".join(out)
+
+
+def styled(style: str, *runs: str, tab_leader: bool = False) -> str:
+    """A paragraph with a style and, for table-of-contents lines, a right tab with a dot leader."""
+    tabs = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>' if tab_leader else ""
+    body = "".join(r if r.startswith("<") else run(r) for r in runs)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{body}</w:p>'
 
 
 def sym(font: str, char: str) -> str:
@@ -107,8 +131,8 @@ def para(*runs: str, style: str | None = None) -> str:
     return f"<w:p>{ppr}{''.join(r if r.startswith('<') else run(r) for r in runs)}</w:p>"
 
 
-def cell(*content: str, span: int = 1, vmerge: str | None = None) -> dict:
-    return {"content": list(content), "span": span, "vmerge": vmerge}
+def cell(*content: str, span: int = 1, vmerge: str | None = None, shade: str | None = None) -> dict:
+    return {"content": list(content), "span": span, "vmerge": vmerge, "shade": shade}
 
 
 def table(rows: list[list], widths: list[int] | None = None) -> str:
@@ -133,6 +157,8 @@ def table(rows: list[list], widths: list[int] | None = None) -> str:
                 tcpr += '<w:vMerge w:val="restart"/>'
             elif c["vmerge"] == "continue":
                 tcpr += "<w:vMerge/>"
+            if c.get("shade"):
+                tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{c["shade"]}"/>'
             body = []
             for item in c["content"] or [""]:
                 body.append(item if item.startswith(("<w:p", "<w:tbl", "<w:sdt")) else para(item))
@@ -144,8 +170,26 @@ def table(rows: list[list], widths: list[int] | None = None) -> str:
     return "".join(out)
 
 
-def write_docx(path: str, blocks: list[str]) -> None:
+def write_docx(path: str, blocks: list[str], header: str = "", footer: str = "", columns: int = 1) -> None:
+    """`header`/`footer`: text of the page header and footer (python-docx writes the parts);
+    `columns`: newspaper columns of the section."""
     document = docx.Document()
+    section = document.sections[0]
+    if header:
+        section.header.paragraphs[0].text = header
+    if footer:
+        fp = section.footer.paragraphs[0]
+        fp.text = footer.replace("{PAGE}", "")
+        if "{PAGE}" in footer:  # a PAGE field, as Word inserts page numbers
+            fp._p.append(parse_xml(f'<w:fldSimple {NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    if columns > 1:
+        sect_pr = section._sectPr
+        cols = sect_pr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols")
+        if cols is None:
+            cols = parse_xml(f'<w:cols {NS} w:num="{columns}" w:space="720"/>')
+            sect_pr.append(cols)
+        else:
+            cols.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", str(columns))
     body = document.element.body
     sect = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
     for child in list(body):

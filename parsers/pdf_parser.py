@@ -23,7 +23,7 @@ from .builder import ParagraphBuilder
 from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
 from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, widgets, within
 from .pdf_ocr import ocr_lines, read_text_file
-from .pdf_text import (C90, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
+from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
                        text_runs, thai_repair)
 from .symbols import UNICODE_MARKS
 
@@ -154,8 +154,14 @@ class _Reader:
                 # of the width and is followed at the usual line pitch, starting at the left edge, is
                 # a wrapped one (centred lines are not).
                 step = tops[k] - tops[k - 1]
-                wrapped = (max(x.x1 for x in prev) >= left + 0.6 * span and 0 < step <= 1.15 * pitch
+                # A heading line ("ประเด็นพิจารณาที่ 1.2 …") wraps only when it fills the line: a
+                # shorter one is followed by its body text, not continued by it.
+                heading = len(paras[-1]) == 1 and HEADING_START.match("".join(x.text for x in prev if x.mark is None))
+                reach = 0.75 if heading else 0.6
+                wrapped = (max(x.x1 for x in prev) >= left + reach * span and 0 < step <= 1.15 * pitch
                            and min(x.x0 for x in ln) <= left + 0.05 * span)
+                if wrapped and self._band(prev, i) != self._band(ln, i):
+                    wrapped = False  # a running header or footer never runs on into the body
                 if wrapped and not PARA_START.match(text) and not any(x.mark for x in ln + prev):
                     paras[-1].append(ln)
                     continue
@@ -171,6 +177,15 @@ class _Reader:
                 where = loc
             out.append(build_paragraph(para, pua_fonts, where))
         return out
+
+    def _band(self, line: list[Item], i: int) -> int:
+        """-1 in the top margin band, 1 in the bottom one, 0 in the body."""
+        h = self.heights.get(i) or 0.0
+        if not h:
+            return 0
+        if max(x.bottom for x in line) <= _MARGIN_BAND * h:
+            return -1
+        return 1 if min(x.top for x in line) >= (1 - _MARGIN_BAND) * h else 0
 
     # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
     def _geometry(self, i: int, runs: list[Item]) -> list[Block]:
@@ -254,7 +269,9 @@ def _runs_on(prev: Block, nxt: Block, width: float) -> bool:
             and prev.origin == nxt.origin and len(nxt.text) > 30 and not PARA_START.match(nxt.text)):
         return False
     a, b = prev.location.bbox, nxt.location.bbox
-    return a is None or b is None or (a[0] <= 0.25 * width and a[2] >= 0.6 * width and b[0] <= 0.25 * width)
+    # a one-line heading is followed by its body, not continued by it
+    reach = 0.9 if HEADING_START.match(prev.text) and len(prev.text) < 150 else 0.6
+    return a is None or b is None or (a[0] <= 0.25 * width and a[2] >= reach * width and b[0] <= 0.25 * width)
 
 
 # -- page layout: running headers and footers, two columns ----------------------------------------------

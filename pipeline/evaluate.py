@@ -85,8 +85,10 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
             if not _same(got, want):
                 problem(f"stated {key} {got!r}, truth {want!r}")
                 r.wrong_unflagged += got is not None
-    found = {f"{i.standard}/{i.indicator}": i for i in a.indicators}
-    stds = {s.standard: s for s in a.standards}
+    # Keys as the truth writes them: "1/2" (standard/indicator) and "1"; in a report of parts
+    # "ปฐมวัย/1/2" and "ปฐมวัย/1".
+    found = {(f"{i.part}/" if i.part else "") + f"{i.standard}/{i.indicator}": i for i in a.indicators}
+    stds = {(f"{s.part}/" if s.part else "") + s.standard: s for s in a.standards}
     want_inds: dict = truth.get("indicators", {})
     r.indicators_truth += len(want_inds)
     r.indicators_extracted += len(found)

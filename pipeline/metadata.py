@@ -22,6 +22,7 @@ _SCHOOL = re.compile(r"โรงเรียน\s*(?!และ|ใน|ที่|
 # In the title the school is the subject: "รายงานการประเมินตนเองของสถานศึกษา (SAR) โรงเรียน…", not
 # "สังกัด … โรงเรียน" or a school mentioned in passing.
 _TITLE_SCHOOL = re.compile(r"^\s*(?:รายงาน[^\n]{0,60}?(?:\(SAR\)|สถานศึกษา|ตนเอง)\s*)?" + _SCHOOL.pattern)
+_COLLEGE = re.compile(r"^\s*วิทยาลัย[ก-๎]{2,60}(?:\s+[ก-๎]{2,30})?\s*$")
 _KIND_OF_ABBR = {"สพป": "ประถมศึกษา", "สพม": "มัธยมศึกษา", "สพท": ""}
 _FISCAL = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
 _ACADEMIC = re.compile(r"ปี\s*การ\s*ศึกษา\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(?P<y>2[45]\d\d)")
@@ -61,7 +62,12 @@ def read_metadata(texts: list[str]) -> Metadata:
             counts[name] += 1
             first_seen.setdefault(name, m.group(0))
     title_school = next((m for t in texts[:_TITLE_PARAGRAPHS] if (m := _TITLE_SCHOOL.search(t))), None)
-    if title_school:
+    college = next((m for t in texts[:_TITLE_PARAGRAPHS] if (m := _COLLEGE.match(t))), None)
+    if college:
+        # A vocational college's SAR names the college on a title line of its own.
+        md.organisation = " ".join(college.group(0).split())
+        md.organisation_evidence = college.group(0)
+    elif title_school:
         # A school's SAR names its parent office too ("สังกัด สพป. …"); the report is the school's.
         md.organisation = "โรงเรียน" + title_school.group("name").strip()
         md.organisation_evidence = title_school.group(0)

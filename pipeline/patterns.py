@@ -17,7 +17,9 @@ NUM = r"\d+(?:\s*\.\s*\d+)*"
 # Tone marks are optional inside the keywords: OCR of scanned pages drops them ("ตัวบ่งชีที 1").
 STANDARD_KW = rf"มาตรฐาน{S}ที่?"
 INDICATOR_KW = rf"(?:ตัว{S}บ่?ง{S}ชี้?|ตัว{S}ชี้?{S}วัด)"
-ISSUE_KW = rf"ประเด็น{S}(?:การ{S})?พิจารณา"
+# ประเด็นพิจารณาที่ / ประเด็นการพิจารณาที่ (schools), ประเด็นการประเมินที่ (vocational SARs), ประเด็นที่,
+# ข้อการประเมินที่: indicators only in a report with no ตัวบ่งชี้ / ตัวชี้วัด (ESA reports use ประเด็นที่ for sub-items).
+ISSUE_KW = rf"(?:ประเด็น{S}(?:การ{S})?(?:พิจารณา|ประเมิน)|ประเด็น(?={S}ที่)|ข้อ{S}การ{S}ประเมิน)"
 
 STANDARD = re.compile(rf"{STANDARD_KW}{S}(?P<num>\d+)(?![\d])")
 INDICATOR = re.compile(rf"(?P<kw>{INDICATOR_KW}){S}ที่?{S}(?P<num>{NUM})")
@@ -28,7 +30,10 @@ KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่?|{ISSU
 TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?P<std>\d+){S}มาตรฐาน{S}(?P<ind>\d+){S}"
                    rf"(?:{INDICATOR_KW}|{ISSUE_KW})")
 # A row or line that is a grand total in a summary table.
-TOTAL_ROW = re.compile(r"^(?:รวม|ภาพรวม|สรุป|เฉลี่ย|ค่าเฉลี่ย|ผลรวม|คะแนนรวม)")
+TOTAL_ROW = re.compile(r"^(?:ผล\s*การ\s*ประเมิน\s*(?=ภาพ\s*รวม|โดย\s*รวม))?(?:รวม|ภาพ\s*รวม|โดย\s*รวม|สรุป|เฉลี่ย|"
+                       r"ค่าเฉลี่ย|ผลรวม|คะแนนรวม)")
+# The school's (or office's) overall result in prose: "ผลการประเมินภาพรวมของสถานศึกษาอยู่ในระดับ ดีเลิศ".
+OVERALL = re.compile(r"^(?:สรุป\s*)?ผล\s*การ\s*ประเมิน\s*(?:ตนเอง\s*)?(?:ใน\s*)?(?:ภาพ\s*รวม|โดย\s*รวม)")
 
 # Numbering at the start of a line that is not part of the heading ("4.", "๑)", "-").
 LEAD = re.compile(r"^[\s\-–•*·>]*(?:\(?\d{1,2}[.)]\s*)?(?:[ก-ฮ][.)]\s*)?")

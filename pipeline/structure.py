@@ -161,13 +161,12 @@ class _Walker:
             self.units[-1].continued = True
             prefix = ""
         if prefix.strip():
-            self.add_text(self.tree.cursor, prefix, t, p, loc, None, boxes)
+            overall = P.OVERALL.match(P.LEAD.sub("", prefix))
+            self.add_text(self.part_scope() if overall else self.tree.cursor, prefix, t, p, loc, None, boxes)
         for i, s in enumerate(segs):
             if s.kind == "total":
-                part = self.tree.cursor
-                while part.kind not in ("part", "document"):
-                    part = part.parent
-                self.add_text(part, t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s, boxes)
+                self.add_text(self.part_scope(), t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s,
+                              boxes)
                 continue
             values = read_values(s.body) if not boxes else None
             at_start = i == 0 and s.start <= lead
@@ -191,6 +190,13 @@ class _Walker:
             if (values is None or values.empty) and i == len(segs) - 1 and (m := _TRAILING_NUMBER.search(s.body)):
                 self.carry = (scope, m.group(1), loc)
 
+    def part_scope(self) -> Scope:
+        """Where the report's own totals and overall result belong: the current part, or the document."""
+        s = self.tree.cursor
+        while s.kind not in ("part", "document"):
+            s = s.parent
+        return s
+
     def add_text(self, scope: Scope, text: str, whole: str, p: Paragraph, loc: str, heading: Segment | None,
                  boxes: bool) -> None:
         self.units.append(TextUnit(scope, text, whole, p, loc, heading, boxes, self.in_table > 0))
@@ -212,10 +218,7 @@ class _Walker:
             if v.kind in ("matrix", "summary") and v.id_kind in ("standard", "indicator", "issue"):
                 unit.row_scopes.append(self.row_scope(v))
             elif v.kind in ("matrix", "summary") and v.id_kind == "total":
-                part = self.tree.cursor
-                while part.kind not in ("part", "document"):
-                    part = part.parent
-                unit.row_scopes.append(part)
+                unit.row_scopes.append(self.part_scope())
             elif v.kind == "other":
                 row_part = _row_part(v)
                 if row_part:

@@ -88,6 +88,7 @@ def segments(text: str, use_issues: bool) -> list[Segment]:
     return out
 
 
+_NAME_TAIL = re.compile(r"\s*(?:มี)?(?:ผล\s*การ\s*ประเมิน)?\s*(?:อยู่\s*ใน|ได้|เป็น|คือ)\s*$")
 _NAME_SEP = re.compile(r"^[\s:：.\-–—)]+")
 
 
@@ -95,6 +96,7 @@ def heading_name(body: str, values: Values) -> str:
     """The name that follows a heading's number, up to the first value phrase."""
     name = body if values.start is None else body[: values.start]
     name = _NAME_SEP.sub("", name).strip(" :-–")
+    name = _NAME_TAIL.sub("", name).strip()  # "… อยู่ใน" before "ระดับดี" belongs to the statement
     return name[:300]
 
 
@@ -106,7 +108,8 @@ _SPLIT_OK = {("ยอด", "เยี่ยม"), ("ดี", "เยี่ยม
              ("กำลัง", "พัฒนา"), ("พอ", "ใช้"), ("ปรับ", "ปรุง")}
 _TARGET_CUE = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง|ตั้ง\s*ไว้|กำหนด\s*ไว้")
 _PREVIOUS_CUE = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|ครั้ง\s*ก่อน|รอบ\s*ที่\s*ผ่าน\s*มา")
-_RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำเนิน\s*งาน|พิจารณา)|อยู่\s*ใน\s*ระดับ|ได้\s*ระดับ|ผล\s*ที่\s*ได้|สรุป\s*ผล")
+_RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำเนิน\s*งาน|พิจารณา)|อยู่\s*ใน\s*ระดับ|ได้\s*ระดับ|ผล\s*ที่\s*ได้|สรุป\s*ผล|"
+                         r"คะแนน\s*ที่\s*ได้")
 _RESULT_LEAD = re.compile(r"(?:อยู่\s*ใน|ได้)\s*$")
 _YEAR = re.compile(r"(?:ปี\s*(?:การศึกษา|งบประมาณ)?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*)(2[45]\d\d)")
 _PERCENT = re.compile(r"ร้อย\s*ละ\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*%")
@@ -150,8 +153,8 @@ def read_statements(text: str) -> list[Stated]:
         cues = [(m.end(), "target") for m in _TARGET_CUE.finditer(before)]
         cues += [(m.end(), "previous") for m in _PREVIOUS_CUE.finditer(before)]
         cues += [(m.end(), "result") for m in _RESULT_CUE.finditer(before)]
-        if _RESULT_LEAD.search(before):
-            cues.append((len(before), "result"))  # "อยู่ใน|ระดับดี", "ได้|ระดับ ๕": the cue runs into the phrase
+        # "อยู่ใน|ระดับดี", "ได้|ระดับ ๕": a statement, whose role the words before it give (result by default)
+        lead = bool(_RESULT_LEAD.search(before))
         role, cued = "result", False
         if _RESULT_CUE.match(head):
             cued = True
@@ -159,6 +162,8 @@ def read_statements(text: str) -> list[Stated]:
                 role = max(cues)[1]
         elif cues:
             role, cued = max(cues)[1], True
+        elif lead:
+            cued = True
         from_label = P.level_of_label(label) if label else None
         from_num = int(num) if num else None
         # A line that is nothing but the phrase ("ระดับคุณภาพ 4 (ดีเลิศ)") states it.

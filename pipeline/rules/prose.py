@@ -43,6 +43,8 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
         return [_total(u, text)]
     if u.boxes:
         return []  # a line of boxes is read for its ticks: "ระดับ 5 ☑" is no statement of 5
+    if u.scope.kind in ("document", "part"):
+        return _overall(u, text)
     whole_heading = u.heading is not None or u.continued
     rubric = bool(_RUBRIC_LINE.match(u.whole)) or (not whole_heading and bool(_MEANS.search(text)))
     evidence = clip(u.whole if not whole_heading else (u.heading.match.group(0) if u.heading else "") + text)
@@ -74,6 +76,16 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
         if m and not read_values(text[m.start():]).level:
             out.append(Candidate(u.scope, RESULT, "result-heading", clip(u.whole), u.location, signal=True))
     return out
+
+
+def _overall(u: TextUnit, text: str) -> list[TotalCandidate]:
+    """The overall result of the school or office (ผลการประเมินภาพรวม … อยู่ในระดับ ดีเลิศ). Other
+    statements outside any standard (a title, an introduction) are no one's result."""
+    if not P.OVERALL.match(P.LEAD.sub("", text)):
+        return []
+    states = [s for s in read_statements(text) if s.role == RESULT and s.level is not None]
+    return [TotalCandidate(u.scope, RESULT, "prose-overall", clip(u.whole), u.location, level=s.level, label=s.label)
+            for s in states[:1]]
 
 
 def _total(u: TextUnit, text: str) -> TotalCandidate:
