@@ -18,7 +18,7 @@ its executive summary and its body alike.
 
 from __future__ import annotations
 
-from .candidates import RESULT, RUBRIC, Candidate, TotalCandidate
+from .candidates import EVIDENCE, RESULT, RUBRIC, Candidate, TotalCandidate
 from .model import Assessment, Finding, Indicator, Judged, Standard, StatedTotals
 from .scales import canonical_label
 from .scopes import Scope
@@ -53,7 +53,7 @@ def resolve(structure: Structure, candidates: list[Candidate | TotalCandidate], 
         _prose_rubric(item)
     stated_values = any(t.score is not None or t.level is not None for t in a.totals)
     results = [c for x in items.values() for c in x.candidates if c.role == RESULT]
-    a.assessed = stated_values or bool(results)
+    a.assessed = stated_values or bool(results) or any(_assessed_without_result(x) for x in items.values())
     values_found = stated_values or any(c.has_value for c in results)
     for item in a.standards + a.indicators:
         _decide(item, a)
@@ -120,6 +120,15 @@ def _prose_rubric(item: Judged) -> None:
         c.role = RUBRIC
 
 
+def _assessed_without_result(item: Judged) -> Candidate | None:
+    """A scope whose text states levels of its sub-items or pupils (evidence) and no result of its
+    own: it was assessed, and its result is missing or unreadable."""
+    if any(c.role == RESULT for c in item.candidates):
+        return None
+    return next((c for c in item.candidates if c.role == EVIDENCE and c.level is not None and c.method != "mention"),
+                None)
+
+
 def _decide(item: Judged, a: Assessment) -> None:
     results = [c for c in item.candidates if c.role == RESULT]
     for c in results:
@@ -131,6 +140,9 @@ def _decide(item: Judged, a: Assessment) -> None:
     if results and not valued and all(c.signal for c in results):
         flag(a, item, "level.no_result", "the report has a result here (\"" + results[0].evidence[:80] +
              "\") but no level could be read from it", results[0].location)
+    elif (ev := _assessed_without_result(item)) is not None:
+        flag(a, item, "level.no_result", f"levels are stated for its sub-items or pupils (\"{ev.evidence[:80]}\") "
+             "but no result for the item itself was found", ev.location)
     with_level = [c for c in valued if c.level is not None]
     levels = {c.level for c in with_level}
     ocr = [c for c in valued if c.method.startswith("ocr")]

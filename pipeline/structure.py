@@ -26,6 +26,7 @@ from .normalize import normalize_text
 from .readers.choices import level_choices
 from .readers.tables import RowView, analyse, has_level_header
 from .readers.values import Segment, heading_name, read_values, segments
+from .scales import label_pattern
 from .scopes import Scope, ScopeTree, part_heading
 
 # How far after "ตัวบ่งชี้ที่ N" inside a sentence its value may stand: the longest indicator names
@@ -35,6 +36,11 @@ _TOC_TITLE = re.compile(r"^สารบัญ(?:\s*\(ต่อ\))?$")
 _TOC_LEADER = re.compile(r"(?:\.{4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
 _PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")
 _TRAILING_NUMBER = re.compile(r"\s(\d+(?:\.\d+)?)$")
+# A heading inside a paragraph starts a scope of its own where the paragraph runs statements
+# together (the text before it ends in a level or a score: seed 000), or where the words before it
+# say its result follows ("ผลการประเมินประเด็นพิจารณาที่ 1.1 …", "สรุปผลมาตรฐานที่ 1 …").
+_RUN_TOGETHER = re.compile(rf"(?:{label_pattern()}|\d)\s*[).,;]?\s*$")
+_RESULT_OF = re.compile(r"(?:ผล\s*การ\s*ประเมิน|สรุป\s*ผล(?:\s*การ\s*ประเมิน)?)\s*(?:ตนเอง\s*)?(?:ของ\s*|ใน\s*|ตาม\s*)?$")
 
 
 @dataclass(slots=True)
@@ -50,6 +56,7 @@ class TextUnit:
     boxes: bool = False  # the paragraph is a line of level boxes: read for its ticks, not as a sentence
     in_table: bool = False
     continued: bool = False  # the rest of a heading line that ends in its number ("… 35" / "คะแนน ระดับ…")
+    mention: bool = False  # a heading word in running text: what it says is about another item
 
 
 @dataclass(slots=True)
@@ -163,16 +170,25 @@ class _Walker:
         if prefix.strip():
             overall = P.OVERALL.match(P.LEAD.sub("", prefix))
             self.add_text(self.part_scope() if overall else self.tree.cursor, prefix, t, p, loc, None, boxes)
+        piece_start = 0  # where the text before the current keyword begins
         for i, s in enumerate(segs):
+            before, piece_start = t[piece_start:s.start], s.start
             if s.kind == "total":
                 self.add_text(self.part_scope(), t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s,
                               boxes)
                 continue
             values = read_values(s.body) if not boxes else None
             at_start = i == 0 and s.start <= lead
-            if not at_start and (values is None or values.empty or values.start > MID_TEXT_REACH):
-                # a mention ("ตามตัวบ่งชี้ที่ 2 … ซึ่งอยู่ในระดับดี"): its text stays where it stands
-                self.add_text(self.tree.cursor, s.match.group(0) + s.body, t, p, loc, None, boxes)
+            stated = values is not None and not values.empty and values.start <= MID_TEXT_REACH
+            kind = s.kind if s.kind != "issue" else "indicator"
+            if not at_start and not (stated and (_RUN_TOGETHER.search(before) or _RESULT_OF.search(before))):
+                # A heading word inside a sentence: a mention. "ผลสอดคล้องกับตัวบ่งชี้ที่ 3 … อยู่ในระดับดี" says
+                # nothing of the current scope; "จากการดำเนินงานตามตัวบ่งชี้ที่ 1 … อยู่ในระดับ ดีมาก", said
+                # inside indicator 1, is that indicator's own result.
+                cur = self.tree.cursor
+                own = stated and cur.kind == kind and cur.number == s.num
+                self.add_text(cur, s.match.group(0) + s.body, t, p, loc, None, boxes)
+                self.units[-1].mention = not own
                 continue
             name = heading_name(s.body, values or read_values(""))
             bare = s.kind == "standard" and (values is None or values.empty)
@@ -180,7 +196,6 @@ class _Walker:
             if bare and cur_std is not None and cur_std.kind == "standard" and cur_std.number == s.num \
                     and self.entered_by.get(id(cur_std)) == t:
                 continue  # the same bare heading again inside its standard: a page header, not a new start
-            kind = s.kind if s.kind != "issue" else "indicator"
             scope = self.tree.enter(kind, s.num, name, loc)
             if bare:
                 self.entered_by[id(scope)] = t

@@ -175,8 +175,10 @@ def read_statements(text: str) -> list[Stated]:
         else:
             st.level = from_num or from_label
         after = text[lm.end(): lm.end() + 40]
-        if re.match(rf"\s*หรือ\s*(?:ระดับ\s*)?(?:{label_pattern()}|[1-5])", after):
-            st.role = "rubric"  # "อยู่ในระดับดีเลิศหรือยอดเยี่ยม": a criterion, not a result
+        if re.match(rf"\s*(?:หรือ\s*(?:ระดับ\s*)?(?:{label_pattern()}|[1-5])|ขึ้น\s*ไป)", after):
+            st.role = "rubric"  # "อยู่ในระดับดีเลิศหรือยอดเยี่ยม", "ระดับ ดี ขึ้นไป": a criterion, not a result
+        elif _PERCENT.search(before):
+            st.role = "evidence"  # "ผู้เรียนร้อยละ 92.50 มีผลการประเมิน…อยู่ในระดับ ดีเยี่ยม": a share of the pupils
         pm = _PERCENT.search(after)
         if pm:
             st.percent = float(pm.group(1) or pm.group(2))

@@ -60,11 +60,11 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
     full = full_marks(text)
     sub_item = not whole_heading and bool(_SUB_ITEM.match(u.whole))
     for s in states:
-        role = RUBRIC if rubric else EVIDENCE if sub_item else s.role
+        role = RUBRIC if rubric else EVIDENCE if sub_item or u.mention else s.role
         c = Candidate(u.scope, role, method, evidence, u.location, s.level, s.label, percent=s.percent,
                       flags=list(s.flags))
-        if sub_item:
-            c.method = "sub-item-statement"
+        if sub_item or u.mention:
+            c.method = "sub-item-statement" if sub_item else "mention"
         if score is not None and role == RESULT:
             c.score, c.full, score = score, full, None
         out.append(c)
