@@ -24,11 +24,12 @@ from typing import Callable, Iterable, Iterator
 
 from parsers.sniff import sniff
 
-from .dataset import Dataset, build_dataset_from_records, nested_record
+from .dataset import Dataset, build_dataset_from_records
 from .export import FORMATS, write_dataset
 from .manifest import Manifest
-from .model import STATUS_ERROR, Assessment
-from .run import find_documents, process_file
+from .model import STATUS_ERROR
+from .records import error_record, process_record
+from .run import find_documents
 from .workers import Done, WorkerPool, cpu_count
 
 MANIFEST_NAME = "manifest.sqlite"
@@ -130,16 +131,6 @@ def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None) -> 
     if manifest and remembered:
         manifest.remember_files(remembered)
     return entries
-
-
-# -- processing --------------------------------------------------------------------------------------
-def process_record(path: str) -> dict:
-    """What a worker does with one file: the whole flow, as a plain record."""
-    return nested_record(process_file(path))
-
-
-def error_record(path: str, message: str) -> dict:
-    return nested_record(Assessment(file=path, status=STATUS_ERROR, error=message))
 
 
 def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = None, timeout: float = 120.0,

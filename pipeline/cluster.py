@@ -13,12 +13,11 @@ import logging
 import time
 from typing import Iterator
 
+from .records import error_record, process_record
 from .workers import Done
 
 
 def dask_task(key: str, path: str) -> tuple[str, str, dict, float]:
-    from .batch import process_record
-
     t = time.perf_counter()
     return key, path, process_record(path), time.perf_counter() - t
 
@@ -27,8 +26,6 @@ def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int
     from dask.distributed import Client, LocalCluster, as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
-
-    from .batch import error_record
 
     for name in ("distributed", "tornado", "bokeh"):
         logging.getLogger(name).setLevel(logging.ERROR)  # the cluster's chatter is not our users' business

@@ -8,7 +8,7 @@ import signal
 import sys
 import time
 
-from pipeline.batch import process_record
+from pipeline.records import process_record
 
 
 def troublesome(path: str) -> dict:

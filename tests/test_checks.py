@@ -166,3 +166,23 @@ def test_findings_name_n_m_indicators_by_their_own_number():
     missing = [f.expected for f in a.findings if f.check == "indicators.missing"]
     assert unknown.actual == "1.9" and unknown.message.startswith("indicator 1.9 ")
     assert missing[:2] == ["1.1", "1.2"]
+
+
+def test_matching_by_names_tells_school_2554_from_esa_2551():
+    cat = load_catalogue()
+    keys = {("1", "1.1"), ("1", "1.2"), ("2", "2.1")}
+    names = {("1", "1.1"): "มีสุขนิสัยในการดูแลสุขภาพและออกกำลังกายสม่ำเสมอ",
+             ("1", "1.2"): "มีน้ำหนัก ส่วนสูง และมีสมรรถภาพทางกายตามเกณฑ์มาตรฐาน",
+             ("2", "2.1"): "มีคุณลักษณะที่พึงประสงค์ตามหลักสูตร"}
+    assert match_framework("", 2555, keys, "esa", cat).framework.id != "school-2554"  # numbers alone
+    m = match_framework("", 2555, keys, "esa", cat, names)
+    assert m.framework.id == "school-2554" and "names" in m.basis
+
+
+def test_vocational_standards_are_in_the_catalogue():
+    voc = load_catalogue()["vocational-2561"]
+    assert [s.number for s in voc.standards] == ["1", "2", "3"]
+    assert len(voc.keys()) == 9 and voc.scale == "school"
+    a = checked("รายงานการประเมินตนเอง ตามมาตรฐานการอาชีวศึกษา พ.ศ. 2561\nมาตรฐานที่ 2 การจัดการอาชีวศึกษา\n"
+                "ประเด็นการประเมินที่ 2.1 ด้านหลักสูตรอาชีวศึกษา\nผลการประเมินอยู่ในระดับ ดีเลิศ")
+    assert a.framework == "vocational-2561" and [(i.indicator_id, i.level) for i in a.indicators] == [("2.1", 4)]

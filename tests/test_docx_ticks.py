@@ -118,3 +118,15 @@ def test_symbol_font_from_a_character_style(make_docx):
             z.writestr(n, d)
     (m,) = marks_of(path)
     assert (m.state, m.method, m.font) == ("checked", "font-letter", "Wingdings")
+
+
+@pytest.mark.parametrize("cell_xml,shaded", [
+    (W.cell(W.para("4"), shade="D9D9D9"), True),
+    (W.cell(W.para("4"), shade="FFFFFF"), False),
+    (W.cell(W.para(W.run("4", highlight="yellow"))), True),
+    (W.cell(W.para(W.run("4", highlight="yellow"), W.run(" ดีมาก"))), False),  # only part of the text
+    (W.cell(W.para("4")), False),
+])
+def test_cell_shading_and_highlight(make_docx, cell_xml, shaded):
+    doc = parse(make_docx(W.table([[cell_xml, "x"]])))
+    assert doc.blocks[0].rows[0].cells[0].shaded is shaded

@@ -112,3 +112,32 @@ def test_reading_order_and_skipped_elements(make_file):
 def test_bold_cell_is_recorded(make_file):
     doc = parse(make_file("a.html", html("<table><tr><td><b>ตัวหนา</b></td><td>ธรรมดา</td></tr></table>")))
     assert [c.bold for c in doc.blocks[0].rows[0].cells] == [True, False]
+
+
+@pytest.mark.parametrize("tag,state,method", [
+    ('<i class="fa fa-check-square-o"></i>', "checked", "html-icon"),
+    ('<i class="fa fa-square-o"></i>', "unchecked", "html-icon"),
+    ('<span class="glyphicon glyphicon-check"></span>', "checked", "html-icon"),
+    ('<span class="glyphicon glyphicon-unchecked"></span>', "unchecked", "html-icon"),
+    ('<span role="checkbox" aria-checked="true"></span>', "checked", "html-aria"),
+    ('<span role="checkbox" aria-checked="false"></span>', "unchecked", "html-aria"),
+    ('<span class="box checked"></span>', "checked", "html-class"),
+    ('<span class="checkbox"></span>', "unknown", "html-css"),
+])
+def test_icon_fonts_aria_and_classes(make_file, tag, state, method):
+    (m,) = marks(make_file("a.html", html(f"<p>{tag} 5</p>")))
+    assert (m.method, m.state) == (method, state)
+
+
+def test_a_class_word_on_an_element_with_text_is_no_css_box(make_file):
+    assert marks(make_file("a.html", html('<p><span class="check">ตรวจสอบแล้ว</span></p>'))) == []
+
+
+@pytest.mark.parametrize("attrs,shaded", [
+    ('style="background-color:#ffff00"', True), ('bgcolor="#C0C0C0"', True), ('style="background:white"', False),
+    ("", False),
+])
+def test_cell_shading(make_file, attrs, shaded):
+    doc = parse(make_file("a.html", html(f"<table><tr><td {attrs}>4</td><td>x</td></tr></table>")))
+    assert doc.blocks[0].rows[0].cells[0].shaded is shaded
+    assert doc.blocks[0].rows[0].cells[1].shaded is False
