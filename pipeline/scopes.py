@@ -50,18 +50,21 @@ class Scope:
     other_headings: list[tuple[str, str]] = field(default_factory=list)
     children: list["Scope"] = field(default_factory=list)
 
+    def ancestor(self, *kinds: str) -> "Scope | None":
+        """This scope or the nearest one above it of one of `kinds`."""
+        s: Scope | None = self
+        while s is not None and s.kind not in kinds:
+            s = s.parent
+        return s
+
     @property
     def part(self) -> str:
-        s: Scope | None = self
-        while s is not None and s.kind != "part":
-            s = s.parent
+        s = self.ancestor("part")
         return s.number if s is not None else ""
 
     @property
     def standard(self) -> str:
-        s: Scope | None = self
-        while s is not None and s.kind != "standard":
-            s = s.parent
+        s = self.ancestor("standard")
         return s.number if s is not None else ""
 
     def describe(self) -> str:
@@ -91,18 +94,16 @@ class ScopeTree:
             s.other_headings.append((name, location))
         return s
 
-    def _part_of_cursor(self) -> Scope:
-        s: Scope | None = self.cursor
-        while s is not None and s.kind not in ("part", "document"):
-            s = s.parent
-        return s or self.root
+    def part_of_cursor(self) -> Scope:
+        """Where the next standard goes, and the report's own totals: the current part, or the document."""
+        return self.cursor.ancestor("part", "document") or self.root
 
     def enter_part(self, name: str, location: str) -> Scope:
         self.cursor = self._child(self.root, "part", name, "", location)
         return self.cursor
 
     def standard(self, number: str, name: str = "", location: str = "", move: bool = True) -> Scope:
-        s = self._child(self._part_of_cursor(), "standard", number, name, location)
+        s = self._child(self.part_of_cursor(), "standard", number, name, location)
         if move:
             self.cursor = s
         return s

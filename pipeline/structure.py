@@ -169,12 +169,12 @@ class _Walker:
             prefix = ""
         if prefix.strip():
             overall = P.OVERALL.match(P.LEAD.sub("", prefix))
-            self.add_text(self.part_scope() if overall else self.tree.cursor, prefix, t, p, loc, None, boxes)
+            self.add_text(self.tree.part_of_cursor() if overall else self.tree.cursor, prefix, t, p, loc, None, boxes)
         piece_start = 0  # where the text before the current keyword begins
         for i, s in enumerate(segs):
             before, piece_start = t[piece_start:s.start], s.start
             if s.kind == "total":
-                self.add_text(self.part_scope(), t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s,
+                self.add_text(self.tree.part_of_cursor(), t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s,
                               boxes)
                 continue
             values = read_values(s.body) if not boxes else None
@@ -205,13 +205,6 @@ class _Walker:
             if (values is None or values.empty) and i == len(segs) - 1 and (m := _TRAILING_NUMBER.search(s.body)):
                 self.carry = (scope, m.group(1), loc)
 
-    def part_scope(self) -> Scope:
-        """Where the report's own totals and overall result belong: the current part, or the document."""
-        s = self.tree.cursor
-        while s.kind not in ("part", "document"):
-            s = s.parent
-        return s
-
     def add_text(self, scope: Scope, text: str, whole: str, p: Paragraph, loc: str, heading: Segment | None,
                  boxes: bool) -> None:
         self.units.append(TextUnit(scope, text, whole, p, loc, heading, boxes, self.in_table > 0))
@@ -233,7 +226,7 @@ class _Walker:
             if v.kind in ("matrix", "summary") and v.id_kind in ("standard", "indicator", "issue"):
                 unit.row_scopes.append(self.row_scope(v))
             elif v.kind in ("matrix", "summary") and v.id_kind == "total":
-                unit.row_scopes.append(self.part_scope())
+                unit.row_scopes.append(self.tree.part_of_cursor())
             elif v.kind == "other":
                 row_part = _row_part(v)
                 if row_part:

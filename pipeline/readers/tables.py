@@ -20,6 +20,7 @@ from parsers.model import Cell, Mark, Row, Table
 
 from .. import patterns as P
 from ..normalize import normalize_text
+from .values import PREVIOUS_CUE, TARGET_CUE
 
 _EVIDENCE_HEADER = re.compile(r"หลักฐาน|เอกสาร|ร่องรอย|evidence", re.I)
 _LEVEL_HEADER = re.compile(r"ระดับ|level", re.I)
@@ -274,8 +275,6 @@ def _find_matrix(views: list[RowView], has_level_word: bool) -> None:
                     v.shaded_level = shaded[0]
 
 
-_TARGET_HEADER = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง")
-_PREVIOUS_HEADER = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|เดิม")
 _FULL_HEADER = re.compile(r"คะแนน\s*เต็ม")
 _PERCENT_HEADER = re.compile(r"ร้อย\s*ละ|%")
 _YEAR_HEADER = re.compile(r"(2[45]\d\d)")
@@ -298,7 +297,7 @@ def _column_roles(views: list[RowView]) -> dict[int, tuple[str, str]]:
     years: dict[int, int] = {}
     for col, texts in headers.items():
         t = " ".join(texts)
-        role = "target" if _TARGET_HEADER.search(t) else "previous" if _PREVIOUS_HEADER.search(t) else "result"
+        role = "target" if TARGET_CUE.search(t) else "previous" if PREVIOUS_CUE.search(t) else "result"
         if _FULL_HEADER.search(t):
             what = "full"
         elif _SCORE_HEADER.search(t) and not _SCORE_EXCLUDED.search(t.replace("เป้าหมาย", "")):

@@ -106,8 +106,8 @@ def heading_name(body: str, values: Values) -> str:
 _SPLIT_LABELS = re.compile(r"(ยอด|ดี|ปาน|กำลัง|พอ|ปรับ)\s(เยี่ยม|เลิศ|มาก|กลาง|พัฒนา|ใช้|ปรุง)")
 _SPLIT_OK = {("ยอด", "เยี่ยม"), ("ดี", "เยี่ยม"), ("ดี", "เลิศ"), ("ดี", "มาก"), ("ปาน", "กลาง"),
              ("กำลัง", "พัฒนา"), ("พอ", "ใช้"), ("ปรับ", "ปรุง")}
-_TARGET_CUE = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง|ตั้ง\s*ไว้|กำหนด\s*ไว้")
-_PREVIOUS_CUE = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|ครั้ง\s*ก่อน|รอบ\s*ที่\s*ผ่าน\s*มา")
+TARGET_CUE = re.compile(r"เป้า\s*หมาย|คาด\s*หวัง|ตั้ง\s*ไว้|กำหนด\s*ไว้")
+PREVIOUS_CUE = re.compile(r"ปี\s*(?:การศึกษา|งบประมาณ)?\s*ที่\s*ผ่าน\s*มา|ปี\s*ก่อน|ปีที่แล้ว|ครั้ง\s*ก่อน|รอบ\s*ที่\s*ผ่าน\s*มา")
 _RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำเนิน\s*งาน|พิจารณา)|อยู่\s*ใน\s*ระดับ|ได้\s*ระดับ|ผล\s*ที่\s*ได้|สรุป\s*ผล|"
                          r"คะแนน\s*ที่\s*ได้")
 _RESULT_LEAD = re.compile(r"(?:อยู่\s*ใน|ได้)\s*$")
@@ -150,8 +150,8 @@ def read_statements(text: str) -> list[Stated]:
         window_start = max(prev_end, lm.start() - _ROLE_WINDOW)
         before = text[window_start: lm.start()]
         head = lm.group(0)[:20]
-        cues = [(m.end(), "target") for m in _TARGET_CUE.finditer(before)]
-        cues += [(m.end(), "previous") for m in _PREVIOUS_CUE.finditer(before)]
+        cues = [(m.end(), "target") for m in TARGET_CUE.finditer(before)]
+        cues += [(m.end(), "previous") for m in PREVIOUS_CUE.finditer(before)]
         cues += [(m.end(), "result") for m in _RESULT_CUE.finditer(before)]
         # "อยู่ใน|ระดับดี", "ได้|ระดับ ๕": a statement, whose role the words before it give (result by default)
         lead = bool(_RESULT_LEAD.search(before))
