@@ -102,8 +102,10 @@ _BOX_CLASS = re.compile(r"check-?box|tick-?box|\bcheck\b|\btick\b", re.I)
 
 def _icon_state(el) -> tuple[str | None, str, str]:
     """(state, method, why) for an element that draws a box by its class or ARIA state."""
-    classes = set((el.get("class") or "").lower().split())
-    aria = (el.get("aria-checked") or "").lower()
+    cls, aria = el.get("class"), (el.get("aria-checked") or "").lower()
+    if not cls and not aria:
+        return None, "", ""  # most elements: nothing to look at
+    classes = set((cls or "").lower().split())
     if aria in ("true", "false", "mixed"):
         state = {"true": "checked", "false": "unchecked", "mixed": "unknown"}[aria]
         return state, "html-aria", f'aria-checked="{aria}"'
@@ -127,6 +129,8 @@ _BG = re.compile(r"background(?:-color)?\s*:\s*([^;]+)", re.I)
 
 def _shaded(td) -> bool:
     """A cell set apart by a background colour (bgcolor, style) or a <mark> around all its text."""
+    if not td.attrib and td.find(".//mark") is None:
+        return False
     colour = td.get("bgcolor") or ""
     m = _BG.search(td.get("style") or "")
     if m:

@@ -198,16 +198,24 @@ def _names(fw: Framework, names: dict[tuple[str, str], str]) -> float:
         return 0.0
     known = {(s.number, i.number): i.name for s in fw.standards for i in s.indicators}
     known |= {(s.number, s.number): s.name for s in fw.standards}
-    return sum(1 for k, n in names.items() if k in known and name_similarity(n, known[k]) >= 0.7) / len(names)
+    return sum(1 for k, n in names.items() if k in known and name_similarity(n, known[k], 0.7) >= 0.7) / len(names)
 
 
 _SPACE = re.compile(r"\s+")
 
 
-def name_similarity(a: str, b: str) -> float:
-    """Names compared without spaces (reports space Thai freely) and without a trailing "(ต่อ)"."""
+@lru_cache(maxsize=8192)
+def name_similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """Names compared without spaces (reports space Thai freely) and without a trailing "(ต่อ)".
+    Below `floor` the answer may be any value below it: the cheap upper bounds of difflib decide
+    most unlike pairs without the full comparison (framework matching compares every name)."""
     a = _SPACE.sub("", re.sub(r"\(ต่อ\)", "", a))
     b = _SPACE.sub("", b)
     if not a or not b:
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if a == b:
+        return 1.0
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if floor and (m.real_quick_ratio() < floor or m.quick_ratio() < floor):
+        return 0.0
+    return m.ratio()

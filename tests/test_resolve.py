@@ -141,3 +141,15 @@ def test_findings_join_indicators_on_indicator_id():
     assert ids == {"ปฐมวัย/1.1", "ขั้นพื้นฐาน/1.1"}
     flagged = [f for f in a.findings if f.check == "sources.disagree"]
     assert [f.indicator_id for f in flagged] == ["ขั้นพื้นฐาน/1.1"] and flagged[0].part == "ขั้นพื้นฐาน"
+
+
+def test_sentences_about_other_things_are_evidence():
+    a = raw("มาตรฐานที่ 1 คุณภาพของผู้เรียน\nประเด็นพิจารณาที่ 1.1 ผลสัมฤทธิ์ทางวิชาการของผู้เรียน\n"
+            "ความพึงพอใจของผู้ปกครองอยู่ในระดับ ดี\nผลการประเมินการอ่าน คิดวิเคราะห์และเขียน อยู่ในระดับ ดีเยี่ยม\n"
+            "ผลสัมฤทธิ์ทางวิชาการของผู้เรียน อยู่ในระดับ ดีเลิศ\n"
+            "มาตรฐานที่ 2 กระบวนการบริหารและการจัดการ\nผลการประเมินตนเองของสถานศึกษา ปีการศึกษา 2566 อยู่ในระดับ ยอดเยี่ยม")
+    assert {i.indicator_id: i.level for i in a.indicators} == {"1.1": 4}
+    assert not a.indicators[0].needs_review
+    assert [s.level for s in a.standards] == [None, 5]
+    roles = sorted((c.role, c.level) for c in a.indicators[0].candidates)
+    assert roles == [("evidence", 3), ("evidence", 5), ("result", 4)]

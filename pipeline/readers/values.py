@@ -128,6 +128,7 @@ class Stated:
     start: int
     end: int
     cued: bool  # a result/target/previous word stands before it (not just "ระดับ N")
+    subject: str = ""  # what the sentence says is at this level ("ความพึงพอใจของผู้ปกครอง"), when it names one
     percent: float | None = None
     flags: list[tuple[str, str]] = field(default_factory=list)
 
@@ -168,7 +169,7 @@ def read_statements(text: str) -> list[Stated]:
         from_num = int(num) if num else None
         # A line that is nothing but the phrase ("ระดับคุณภาพ 4 (ดีเลิศ)") states it.
         cued = cued or len(text.strip()) - len(lm.group(0).strip()) <= 6
-        st = Stated(role, None, label or "", lm.start(), lm.end(), cued)
+        st = Stated(role, None, label or "", lm.start(), lm.end(), cued, _subject(before, head))
         if from_label and from_num and from_label != from_num:
             st.flags.append(("level.label_mismatch",
                              f"the label '{label}' means level {from_label} but the number written is {from_num}"))
@@ -196,6 +197,25 @@ def read_statements(text: str) -> list[Stated]:
     for s in out:
         s.flags = [f for f in s.flags if f[0] != "_year"]
     return out
+
+
+_ASSESSED = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำเนิน\s*งาน)")
+
+
+def _subject(before: str, head: str) -> str:
+    """The thing a sentence puts at a level: the words between "ผลการประเมิน" and the level
+    ("ผลการประเมินความพึงพอใจของผู้ปกครองอยู่ในระดับ ดี"), or the clause before "อยู่ใน" / "ได้"
+    ("ความพึงพอใจของผู้ปกครองอยู่ในระดับ ดี"). Empty when the phrase itself opens with its cue."""
+    if _RESULT_CUE.match(head):
+        return ""
+    assessed = list(_ASSESSED.finditer(before))
+    if assessed:
+        gap = before[assessed[-1].end():]
+    elif _RESULT_LEAD.search(before):
+        gap = before.rstrip().split(" ")[-1] if before.strip() else ""
+    else:
+        return ""
+    return _RESULT_LEAD.sub("", gap).strip(" :")
 
 
 def full_marks(text: str) -> float | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import patterns as P
+from ..frameworks import name_similarity
 from ..candidates import EVIDENCE, RESULT, RUBRIC, Candidate, TotalCandidate
 from ..structure import TextUnit
 from ..readers.values import full_marks, join_split_labels, read_statements, read_values
@@ -61,6 +62,8 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
     sub_item = not whole_heading and bool(_SUB_ITEM.match(u.whole))
     for s in states:
         role = RUBRIC if rubric else EVIDENCE if sub_item or u.mention else s.role
+        if role == RESULT and not whole_heading and _about_something_else(s.subject, u.scope.name):
+            role = EVIDENCE
         c = Candidate(u.scope, role, method, evidence, u.location, s.level, s.label, percent=s.percent,
                       flags=list(s.flags))
         if sub_item or u.mention:
@@ -76,6 +79,23 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
         if m and not read_values(text[m.start():]).level:
             out.append(Candidate(u.scope, RESULT, "result-heading", clip(u.whole), u.location, signal=True))
     return out
+
+
+# Words a sentence may put before its level and still speak of the scope itself.
+_OWN = re.compile(r"ตนเอง|ของ|สถานศึกษา|โรงเรียน|วิทยาลัย|สำนักงาน(?:เขตพื้นที่การศึกษา)?|ใน|ปี\s*(?:การศึกษา|งบประมาณ)?"
+                  r"(?:\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*\d{4}|นี้)?|คุณภาพ|ภาพรวม|โดยรวม|มี|ซึ่ง|จึง|ทำให้|ส่งผลให้|พบว่า|"
+                  r"ดังนั้น|โดย|ทั้ง|นี้|ที่|ได้|[\d\s.:,()\-–]")
+
+
+def _about_something_else(subject: str, scope_name: str) -> bool:
+    """A sentence under a heading that puts another thing at a level ("ความพึงพอใจของผู้ปกครองอยู่ใน
+    ระดับ ดี", "ผลการประเมินการอ่าน คิดวิเคราะห์ และเขียน อยู่ในระดับ ดีเยี่ยม") states that thing's level,
+    not the scope's: evidence. A subject that is the scope's own name, or only says "the school", is
+    the scope's result."""
+    rest = _OWN.sub("", subject)
+    if len(rest) < 4:
+        return False
+    return not (scope_name and (rest in scope_name.replace(" ", "") or name_similarity(subject, scope_name) >= 0.6))
 
 
 def _overall(u: TextUnit, text: str) -> list[TotalCandidate]:
