@@ -381,9 +381,11 @@ def _append_rows(prev: Table, nxt: Table) -> None:
         prev.rows.append(Row(r.cells, base + k))
 
 
-_OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน")
+_OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน|ค่า\s*เป้า\s*หมาย|ค่า\s*คะแนน")
 
 
 def _score_table(text: str) -> bool:
-    """A table of obtained scores needs its columns; a rubric that only mentions คะแนน does not."""
+    """A table of obtained scores, or of targets and results, needs its columns (flattened into
+    lines, "ดีเลิศ ดี ยอดเยี่ยม" no longer says which is the result); a rubric that only mentions
+    คะแนน does not."""
     return bool(_OBTAINED.search(text)) and ("ระดับ" in text or "ผลการประเมิน" in text)

@@ -174,8 +174,13 @@ def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Loca
             piece = x.text.strip()
             if not piece:
                 continue
-            wrapped_thai = k > 0 and j == 0 and THAI.match(so_far[-1:] or " ") and THAI.match(piece[0])
-            if so_far and not so_far.endswith(" ") and not wrapped_thai and piece[0] not in COMBINING:
+            thai_join = THAI.match(so_far[-1:] or " ") and THAI.match(piece[0])
+            wrapped_thai = thai_join and k > 0 and j == 0
+            # Justified or letter-spaced Thai: pdfium cuts a word at a widened gap ("ม าตรฐ าน"); a gap
+            # narrower than a third of the text height is inside a word, not between words.
+            spaced_thai = thai_join and j > 0 and ln[j - 1].mark is None and \
+                x.x0 - ln[j - 1].x1 < 0.33 * max(1.0, x.bottom - x.top)
+            if so_far and not so_far.endswith(" ") and not (wrapped_thai or spaced_thai) and piece[0] not in COMBINING:
                 b.add_text(" ")  # runs on a line, or lines, meet with a space; Thai wrapped mid-word does not
             add_with_fonts(b, piece, pua_fonts)
     text = b.text()

@@ -138,8 +138,10 @@ def _decide(item: Judged, a: Assessment) -> None:
             flag(a, item, "level.weak_choice", f"{c.weak}: confirm it", c.location)
     valued = [c for c in results if c.has_value]
     if results and not valued and all(c.signal for c in results):
-        flag(a, item, "level.no_result", "the report has a result here (\"" + results[0].evidence[:80] +
-             "\") but no level could be read from it", results[0].location)
+        what = ("levels are written here in a row without saying which is the result (a table whose columns "
+                "were lost)" if results[0].method == "flattened-row" else "the report has a result here")
+        flag(a, item, "level.no_result", f"{what} (\"{results[0].evidence[:80]}\") but no level could be read "
+             "from it", results[0].location)
     elif (ev := _assessed_without_result(item)) is not None:
         flag(a, item, "level.no_result", f"levels are stated for its sub-items or pupils (\"{ev.evidence[:80]}\") "
              "but no result for the item itself was found", ev.location)

@@ -129,6 +129,7 @@ class Stated:
     end: int
     cued: bool  # a result/target/previous word stands before it (not just "ระดับ N")
     subject: str = ""  # what the sentence says is at this level ("ความพึงพอใจของผู้ปกครอง"), when it names one
+    bare: bool = False  # no word cues it: the text is nothing but the phrase ("ระดับคุณภาพ 4 (ดีเลิศ)")
     percent: float | None = None
     flags: list[tuple[str, str]] = field(default_factory=list)
 
@@ -168,8 +169,8 @@ def read_statements(text: str) -> list[Stated]:
         from_label = P.level_of_label(label) if label else None
         from_num = int(num) if num else None
         # A line that is nothing but the phrase ("ระดับคุณภาพ 4 (ดีเลิศ)") states it.
-        cued = cued or len(text.strip()) - len(lm.group(0).strip()) <= 6
-        st = Stated(role, None, label or "", lm.start(), lm.end(), cued, _subject(before, head))
+        bare = not cued and len(text.strip()) - len(lm.group(0).strip()) <= 6
+        st = Stated(role, None, label or "", lm.start(), lm.end(), cued or bare, _subject(before, head), bare)
         if from_label and from_num and from_label != from_num:
             st.flags.append(("level.label_mismatch",
                              f"the label '{label}' means level {from_label} but the number written is {from_num}"))

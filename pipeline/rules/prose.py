@@ -52,7 +52,8 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
     out: list[Candidate] = []
     states = read_statements(text)
     if not whole_heading:
-        states = [s for s in states if s.cued]
+        # A cell that is nothing but "ระดับ 1 ปรับปรุง" is a level table's or rubric's row label, not a statement.
+        states = [s for s in states if s.cued and not (s.bare and u.in_table)]
     score_m = P.SCORE_EXPLICIT.search(text) or P.SCORE_BEFORE.search(text)
     score = float(score_m.group("score")) if score_m else None
     if score is not None and not whole_heading and not any(
@@ -78,6 +79,10 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
         m = _RESULT_SLOT.search(text)
         if m and not read_values(text[m.start():]).level:
             out.append(Candidate(u.scope, RESULT, "result-heading", clip(u.whole), u.location, signal=True))
+        elif whole_heading and len(P.label_anywhere().findall(text[-40:])) >= 2:
+            # "มาตรฐานที่ 1 คุณภาพของผู้เรียน ดีเลิศ ดี ยอดเยี่ยม": a table row flattened into text (a lost
+            # table, a PDF without ruling); which label is the result cannot be told.
+            out.append(Candidate(u.scope, RESULT, "flattened-row", clip(u.whole), u.location, signal=True))
     return out
 
 
