@@ -131,4 +131,4 @@ def test_column_regions_split_only_prose_columns():
 @pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice is not installed")
 def test_heading_at_a_page_foot_is_not_joined_to_the_next_page():
     a = process_file(CORPUS / "pdf_layout_realistic_sar.pdf")
-    assert {i.indicator_id: i.name for i in a.indicators}["1.2"] == "คุณลักษณะที่พึงประสงค์ของผู้ เรียน"
+    assert {i.indicator_id: i.name for i in a.indicators}["1.2"] == "คุณลักษณะที่พึงประสงค์ของผู้เรียน"
