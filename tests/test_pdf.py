@@ -160,3 +160,12 @@ def test_scan_values_are_flagged():
     found = [i for i in a.indicators if i.level is not None]
     assert len(found) >= 8 and all(i.needs_review and i.method.startswith("ocr") for i in found)
     assert any(f.check == "read.ocr_metadata" for f in a.findings)
+
+
+def test_letter_spaced_thai_runs_join_without_a_space():
+    from parsers.model import Location
+    from parsers.pdf_text import Item, build_paragraph
+
+    line = [Item("ม", 0, 8, 0, 12), Item("าตรฐ", 10, 40, 0, 12), Item("านที่ 1", 41, 80, 0, 12),
+            Item("คุณภาพ", 95, 130, 0, 12)]
+    assert build_paragraph([line], {}, Location("p")).text == "มาตรฐานที่ 1 คุณภาพ"

@@ -153,3 +153,9 @@ def test_sentences_about_other_things_are_evidence():
     assert [s.level for s in a.standards] == [None, 5]
     roles = sorted((c.role, c.level) for c in a.indicators[0].candidates)
     assert roles == [("evidence", 3), ("evidence", 5), ("result", 4)]
+
+
+def test_flattened_table_row_is_flagged_not_silent():
+    a = text("มาตรฐานที่ 1 คุณภาพของผู้เรียน ดีเลิศ ดี ยอดเยี่ยม\nมาตรฐานที่ 2 กระบวนการบริหารและการจัดการ ดีเลิศ ดีเลิศ ดีเลิศ")
+    assert a.status == "needs_review" and all(s.level is None and s.needs_review for s in a.standards)
+    assert {f.check for f in a.findings} >= {"level.no_result"}
