@@ -47,8 +47,12 @@ def resolve(structure: Structure, candidates: list[Candidate | TotalCandidate], 
         what = "; ".join(r for _, r in c.flags) or f"level {c.level}"
         a.findings.append(Finding("extract.orphan_level_table", "warning",
                                   f"a level table with no indicator heading before it ({what})", location=c.location))
-    a.standards = sorted((x for x in items.values() if isinstance(x, Standard)), key=_sort_key)
-    a.indicators = sorted((x for x in items.values() if isinstance(x, Indicator)), key=_sort_key)
+    part_order = {p.number: k for k, p in enumerate(structure.tree.parts())}  # parts in the report's order
+
+    def sort_key(x: Judged) -> tuple:
+        return (part_order.get(x.part, -1), _num_key(x.standard), _num_key(getattr(x, "indicator", "")))
+    a.standards = sorted((x for x in items.values() if isinstance(x, Standard)), key=sort_key)
+    a.indicators = sorted((x for x in items.values() if isinstance(x, Indicator)), key=sort_key)
     for item in items.values():
         _prose_rubric(item)
     stated_values = any(t.score is not None or t.level is not None for t in a.totals)
@@ -82,10 +86,6 @@ def _item(items: dict, scope: Scope, multi: bool) -> Judged:
             if h not in item.other_headings:
                 item.other_headings.append(h)
     return item
-
-
-def _sort_key(x: Judged) -> tuple:
-    return (x.part, _num_key(x.standard), _num_key(getattr(x, "indicator", "")))
 
 
 def _num_key(num: str) -> tuple:

@@ -57,12 +57,12 @@ def verdict_text(a: Assessment) -> str:
         lv = f"ระดับ {sd.level} {sd.level_label}" if sd.level is not None else "ไม่มีระดับ (no level)"
         sc = f", คะแนน {sd.score:g}" if sd.score is not None else ""
         mark = "  ⚠ " + "; ".join(sd.review_reasons) if sd.needs_review else ""
-        out.append(f"  มาตรฐานที่ {sd.standard} (standard): {lv}{sc}{mark}")
+        out.append(f"  {_part(sd.part)}มาตรฐานที่ {sd.standard} (standard): {lv}{sc}{mark}")
     for i in a.indicators:
         lv = f"ระดับ {i.level} {i.level_label}" if i.level is not None else "ไม่มีระดับ (no level)"
         sc = f", คะแนน {i.score:g}" if i.score is not None else ""
         mark = "  ⚠ " + "; ".join(i.review_reasons) if i.needs_review else ""
-        out.append(f"  มาตรฐานที่ {i.standard} ตัวบ่งชี้ที่ {i.indicator}: {lv}{sc}{mark}")
+        out.append(f"  {_part(i.part)}มาตรฐานที่ {i.standard} ตัวบ่งชี้ที่ {i.indicator}: {lv}{sc}{mark}")
     if a.findings:
         out.append(f"ข้อค้นพบ / findings ({len(a.findings)}):")
         for f in sorted(a.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)):
@@ -101,3 +101,8 @@ def validate_files(files: list[str], as_json: bool = False) -> int:
         json.dump(records if len(records) != 1 else records[0], sys.stdout, ensure_ascii=False, indent=2, default=str)
         print()
     return code
+
+
+def _part(part: str) -> str:
+    """"ระดับปฐมวัย › " before a standard of a report of parts."""
+    return f"ระดับ{part} › " if part else ""
