@@ -12,16 +12,26 @@ from __future__ import annotations
 from parsers.model import ReportDocument
 
 from .metadata import read_metadata
+from .normalize import damaged_document
 from .model import Assessment, Finding
 from .resolve import resolve
 from .rules import collect
 from .structure import build_structure
+from .thai_repair import document_is_damaged
 
 _SCHOOL_ONLY = ("ยอดเยี่ยม", "ดีเลิศ", "กำลังพัฒนา", "ปานกลาง")
 _ESA_ONLY = ("ดีเยี่ยม", "ดีมาก", "พอใช้")
 
 
 def extract_assessment(doc: ReportDocument) -> Assessment:
+    token = damaged_document.set(doc.format == "pdf" and document_is_damaged(p.text for p in doc.iter_paragraphs()))
+    try:
+        return _extract(doc)
+    finally:
+        damaged_document.reset(token)
+
+
+def _extract(doc: ReportDocument) -> Assessment:
     structure = build_structure(doc)
     a = Assessment(file=doc.path, format=doc.format, pages=doc.pages)
     md = read_metadata(structure.texts)

@@ -4,15 +4,20 @@ applied to it.
 Order matters: NFC first (never NFKC: it splits sara am into nikhahit + sara aa), then the
 characters PyThaiNLP leaves alone (ZWJ, BOM, soft hyphen, the no-break spaces), then PyThaiNLP's
 `normalize` (zero-width, mark order, sara am, repeated vowels, duplicate spaces), then Thai digits.
+Text damaged by Word's PDF text layers (า written ำ, ำ written " า") is repaired word by word
+(`pipeline.thai_repair`) before PyThaiNLP sees it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 from functools import lru_cache
 
 from pythainlp.util import normalize as _thai_normalize
+
+from .thai_repair import repair as repair_word_pdf
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Invisible characters that survive copy-paste from Word and web pages.
@@ -26,12 +31,22 @@ def thai_digits_to_arabic(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
-@lru_cache(maxsize=65536)
+# Set while one document whose text layer Word damaged is read (pipeline.extract): its cells with a
+# single damaged word are repaired too. A context variable, so every reader of the document's text
+# (structure, table views, choices) normalises alike without passing the flag through each call.
+damaged_document: ContextVar[bool] = ContextVar("damaged_document", default=False)
+
+
 def normalize_text(raw: str) -> str:
-    """Raw text to its comparable form: one line, single spaces, Arabic digits. Cached: reports
-    repeat their headings, labels and level descriptions many times."""
+    """Raw text to its comparable form: one line, single spaces, Arabic digits."""
+    return _normalize(raw, damaged_document.get())
+
+
+@lru_cache(maxsize=65536)
+def _normalize(raw: str, damaged: bool) -> str:
+    """Cached: reports repeat their headings, labels and level descriptions many times."""
     s = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).translate(_SPACES)
     s = _WS.sub(" ", s).strip()
     if _THAI.search(s):
-        s = _thai_normalize(s)
+        s = _thai_normalize(repair_word_pdf(s, damaged))
     return thai_digits_to_arabic(s)
