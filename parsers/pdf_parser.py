@@ -36,7 +36,11 @@ _TICKY = set(UNICODE_MARKS)
 
 
 _TICK_OR_SYMBOL = re.compile("[" + "".join(sorted(_TICKY)) + "\uf000-\uf0ff]")
-_UNREADABLE = re.compile("[^\u0e00-\u0e7f\x00-\x7f" + "".join(sorted(_TICKY)) + "–—“”‘’•…\\s]")
+# What a broken font mapping produces, in any script: private-use codes (outside the symbol-font
+# range, which is ticks), controls, U+FFFD, and the Latin-1 letters a legacy Thai font's bytes come
+# out as ("ÁÒµÃ°Ò¹" is มาตรฐาน in TIS-620). Persian, English, Chinese … text is readable and keeps
+# its text layer; judged per character, not by whether it is Thai.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa1-\xff\ue000-\uefff\uf100-\uf8ff\ufffd]")
 _VISIBLE = re.compile(r"\S")
 
 

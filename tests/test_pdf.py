@@ -11,7 +11,7 @@ from parsers.pdf_parser import C90, thai_repair, widgets as _widgets
 from pipeline.normalize import normalize_text
 from pipeline.run import process_file
 
-from conftest import CORPUS, needs_tesseract
+from conftest import CORPUS, needs_soffice, needs_tesseract
 
 REAL = CORPUS / "real_chanuman_criteria_manual_2568.pdf"
 
@@ -128,13 +128,12 @@ def test_too_many_pages_is_refused(monkeypatch):
     assert a.status == "error" and "refused: 5 pages" in a.error
 
 
-def _garbage_text_pdf(tmp_path):
+def _garbage_text_pdf(tmp_path, text: str = "¼½¾×ØÞß÷þÐ¤¦§¨©ª«¬®¯°±²³µ¶·¸¹º»" * 4):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
     pdf = pdfium.PdfDocument.new()
     page = pdf.new_page(595, 842)
     obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
-    text = "¼½¾×ØÞß÷þÐ¤¦§¨©ª«¬®¯°±²³µ¶·¸¹º»" * 4
     buf = (text + "\0").encode("utf-16-le")
     import ctypes
     raw.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(buf), ctypes.POINTER(raw.FPDF_WCHAR)))
@@ -144,6 +143,26 @@ def _garbage_text_pdf(tmp_path):
     path = tmp_path / "garbage.pdf"
     pdf.save(str(path))
     return path
+
+
+@needs_soffice
+def test_readable_text_layer_in_another_script_is_kept(tmp_path, monkeypatch):
+    """A Persian (or Chinese) text layer is readable: it is read, with its boxes, not sent to Thai OCR."""
+    import shutil as sh
+    import subprocess
+
+    from conftest import wordml as W
+
+    lines = [W.para(W.run("این یک گزارش ارزیابی است و متن آن به خوبی خوانا است ☑ ۵ ☐ ۴", font="DejaVu Sans"))] * 6
+    W.write_docx(str(tmp_path / "fa.docx"), lines + [W.para("这是一份可以阅读的报告文本")])
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "fa.docx")], check=True,
+                   capture_output=True, timeout=120)
+    monkeypatch.setattr(sh, "which", lambda name: None)  # had it gone to OCR, a finding would say so
+    a = process_file(tmp_path / "fa.pdf")
+    assert not any(f.check == "read.ocr" for f in a.findings) and a.status == "no_assessment"
+    states = [m.state for p in parse(tmp_path / "fa.pdf").iter_paragraphs() for m in p.marks]
+    assert states.count("checked") == 6 and states.count("unchecked") == 6
 
 
 def test_unreadable_text_layer_goes_to_ocr(tmp_path, monkeypatch):
