@@ -29,7 +29,7 @@ MC = "{%s}" % MC_NS
 
 # Elements whose children are walked as if they stood in their parent (tracked insertions,
 # smart tags, custom XML, moved-to text, hyperlinks, simple fields).
-_TRANSPARENT = {W + "ins", W + "smartTag", W + "customXml", W + "moveTo", W + "hyperlink", W + "fldSimple",
+_TRANSPARENT = {W + "ins", W + "smartTag", W + "customXml", W + "moveTo", W + "hyperlink",
                 W + "dir", W + "bdo"}
 _SKIPPED = {W + "del", W + "moveFrom", W + "proofErr", W + "bookmarkStart", W + "bookmarkEnd", W + "pPr",
             W + "rPr", W + "commentRangeStart", W + "commentRangeEnd", W + "permStart", W + "permEnd"}
@@ -160,6 +160,10 @@ def _checkbox_state(cb) -> tuple[bool, str]:
     if default is not None:
         return default.get(W + "val") in _TRUE, "w:default"
     return False, "no w:checked or w:default (Word shows it empty)"
+
+
+def _is_checkbox_code(code: str) -> bool:
+    return code.strip().upper().startswith("FORMCHECKBOX")
 
 
 def _unwrap(parent, tag: str) -> Iterator:
@@ -294,6 +298,8 @@ class _Walker:
                 self._run(child, b, extra, path)
             elif tag in _TRANSPARENT:
                 self._inline(child, b, extra, path, bold)
+            elif tag == W + "fldSimple":
+                self._simple_field(child, b, extra, path, bold)
             elif tag == W + "sdt":
                 if child.find(f"{W}sdtPr/{W14}checkbox") is not None:
                     self._content_control(child, b)
@@ -323,6 +329,9 @@ class _Walker:
             if tag == W + "t":
                 if not self._in_instruction():
                     b.add_text(child.text or "", font, bold)
+            elif tag == W + "instrText":
+                if self._fields and self._fields[-1]["instr"]:
+                    self._fields[-1]["code"].append(child.text or "")
             elif tag == W + "sym":
                 sym_font = child.get(W + "font") or font or ""
                 try:
@@ -359,15 +368,29 @@ class _Walker:
     def _field_char(self, fc, b: ParagraphBuilder) -> None:
         kind = fc.get(W + "fldCharType")
         if kind == "begin":
-            self._fields.append({"instr": True})
+            field = {"instr": True, "code": [], "marked": False}
+            self._fields.append(field)
             cb = fc.find(f"{W}ffData/{W}checkBox")
             if cb is not None:
                 checked, why = _checkbox_state(cb)
                 b.add_mark("checked" if checked else "unchecked", "form-field", detail=f"FORMCHECKBOX, decided by {why}")
-        elif kind == "separate" and self._fields:
-            self._fields[-1]["instr"] = False
-        elif kind == "end" and self._fields:
-            self._fields.pop()
+                field["marked"] = True
+        elif kind in ("separate", "end") and self._fields:
+            field = self._fields[-1]
+            if field["instr"] and not field["marked"] and _is_checkbox_code("".join(field["code"])):
+                # The instruction alone, no w:ffData (as some tools write it): Word shows the box empty.
+                b.add_mark("unchecked", "form-field", detail="FORMCHECKBOX with no form data (Word shows it empty)")
+                field["marked"] = True
+            field["instr"] = False
+            if kind == "end":
+                self._fields.pop()
+
+    def _simple_field(self, fld, b: ParagraphBuilder, extra: list[Block], path: str, bold: bool) -> None:
+        """`w:fldSimple`: its result runs are text; a FORMCHECKBOX written this way has no form data."""
+        if _is_checkbox_code(fld.get(W + "instr") or ""):
+            b.add_mark("unchecked", "form-field", detail="FORMCHECKBOX as a simple field (Word shows it empty)")
+            return
+        self._inline(fld, b, extra, path, bold)
 
     def _content_control(self, sdt, b: ParagraphBuilder) -> None:
         """A w14:checkbox content control: the state is w14:checked; the glyph inside is only its

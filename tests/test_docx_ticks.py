@@ -130,3 +130,17 @@ def test_symbol_font_from_a_character_style(make_docx):
 def test_cell_shading_and_highlight(make_docx, cell_xml, shaded):
     doc = parse(make_docx(W.table([[cell_xml, "x"]])))
     assert doc.blocks[0].rows[0].cells[0].shaded is shaded
+
+
+def test_formcheckbox_without_form_data(make_docx):
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX '
+             '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    simple = '<w:fldSimple w:instr=" FORMCHECKBOX "/>'
+    other = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    doc = parse(make_docx(W.para(field, W.run(" ระดับ 5")), W.para(simple, W.run(" ระดับ 4")), W.para(other)))
+    paras = list(doc.iter_paragraphs())
+    assert [(m.state, m.method) for m in paras[0].marks] == [("unchecked", "form-field")]
+    assert paras[0].text.endswith("ระดับ 5") and "FORMCHECKBOX" not in paras[0].text
+    assert [(m.state, m.method) for m in paras[1].marks] == [("unchecked", "form-field")]
+    assert paras[2].marks == [] and paras[2].text == "3"
