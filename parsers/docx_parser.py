@@ -17,7 +17,7 @@ from typing import Iterator
 from lxml import etree
 
 from .builder import ParagraphBuilder
-from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .model import Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table, UnreadableDocument
 from .symbols import UNICODE_MARKS, is_symbol_font
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -166,17 +166,20 @@ def _is_checkbox_code(code: str) -> bool:
     return code.strip().upper().startswith("FORMCHECKBOX")
 
 
-def _unwrap(parent, tag: str) -> Iterator:
-    """Children with `tag`, looking through content controls and custom XML wrappers."""
+def _unwrap(parent, tag: str, checkbox=None) -> Iterator:
+    """(child with `tag`, the check-box content control wrapping it or None), looking through
+    content controls and custom XML wrappers. A check box can wrap a whole cell or row: its state
+    (w14:checked) then belongs to the box glyph inside."""
     for child in parent:
         if child.tag == tag:
-            yield child
+            yield child, checkbox
         elif child.tag == W + "sdt":
             content = child.find(f"{W}sdtContent")
             if content is not None:
-                yield from _unwrap(content, tag)
+                is_cb = child.find(f"{W}sdtPr/{W14}checkbox") is not None
+                yield from _unwrap(content, tag, child if is_cb else checkbox)
         elif child.tag in (W + "customXml", W + "ins"):
-            yield from _unwrap(child, tag)
+            yield from _unwrap(child, tag, checkbox)
 
 
 class _Walker:
@@ -253,13 +256,13 @@ class _Walker:
         tpath = f"{path} › table {index}" if path else f"table {index}"
         rows: list[Row] = []
         open_cells: dict[int, Cell] = {}  # grid column -> cell still open for vertical merge
-        for r_i, tr in enumerate(_unwrap(tbl, W + "tr")):
+        for r_i, (tr, row_cb) in enumerate(_unwrap(tbl, W + "tr")):
             cells: list[Cell] = []
             col = 0
             trpr = tr.find(f"{W}trPr")
             if trpr is not None and (gb := trpr.find(f"{W}gridBefore")) is not None:
                 col = int(gb.get(W + "val", "0") or 0)
-            for tc in _unwrap(tr, W + "tc"):
+            for tc, cell_cb in _unwrap(tr, W + "tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 span, vmerge, hmerge = 1, None, None
                 if tcpr is not None:
@@ -279,6 +282,8 @@ class _Walker:
                     continue
                 cpath = f"{tpath} › row {r_i} › cell {col}"
                 blocks = self.body(tc, cpath)
+                if cell_cb is not None or row_cb is not None:
+                    _apply_checkbox(blocks, cell_cb if cell_cb is not None else row_cb)
                 cell = Cell(blocks, self._location(cpath, table=index, row=r_i, cell=col), col, span,
                             shaded=_cell_shaded(tc, tcpr))
                 if vmerge == "restart":
@@ -411,6 +416,29 @@ class _Walker:
                        detail=f"w14:checked says {state} but the box shows {shown}")
         else:
             b.add_mark(state, "content-control", detail="w14:checked")
+
+
+def _checkbox_state_of(sdt) -> str:
+    checked = sdt.find(f"{W}sdtPr/{W14}checkbox/{W14}checked")
+    return "checked" if checked is not None and checked.get(W14 + "val") in ("1", "true", "on") else "unchecked"
+
+
+def _apply_checkbox(blocks: list[Block], sdt) -> None:
+    """A check-box content control around a cell or row: the box glyph inside it (☐ ☒ in MS Gothic)
+    is read as the control's state, w14:checked; a glyph that shows the other state makes it unknown."""
+    state = _checkbox_state_of(sdt)
+    for p in blocks:
+        if not isinstance(p, Paragraph):
+            continue
+        for k, m in enumerate(p.marks):
+            if m.method != "unicode-glyph":
+                continue
+            if m.state != state and m.state != "unknown":
+                p.marks[k] = Mark("unknown", "content-control", m.offset, m.glyph, detail=(
+                    f"w14:checked says {state} but the box shows {m.state}"))
+            else:
+                p.marks[k] = Mark(state, "content-control", m.offset, m.glyph, detail="w14:checked (around the cell)")
+            return  # one control, one box
 
 
 _NO_FILL = {"", "auto", "ffffff", "none", "clear"}

@@ -144,3 +144,30 @@ def test_formcheckbox_without_form_data(make_docx):
     assert paras[0].text.endswith("ระดับ 5") and "FORMCHECKBOX" not in paras[0].text
     assert [(m.state, m.method) for m in paras[1].marks] == [("unchecked", "form-field")]
     assert paras[2].marks == [] and paras[2].text == "3"
+
+
+def _cc_around(inner: str, checked: bool) -> str:
+    return ('<w:sdt><w:sdtPr><w:id w:val="9"/><w14:checkbox>'
+            f'<w14:checked w14:val="{1 if checked else 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>'
+            f'{inner}</w:sdtContent></w:sdt>')
+
+
+@pytest.mark.parametrize("checked,glyph,state", [(True, "\u2612", "checked"), (False, "\u2610", "unchecked"),
+                                                 (True, "\u2610", "unknown")])
+def test_content_control_around_a_cell(make_docx, checked, glyph, state):
+    cell = f'<w:tc><w:tcPr/><w:p><w:r><w:t>{glyph}</w:t></w:r></w:p></w:tc>'
+    tbl = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/></w:tblGrid><w:tr>'
+           + _cc_around(cell, checked) + '<w:tc><w:tcPr/><w:p><w:r><w:t>ระดับ 5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    doc = parse(make_docx(tbl))
+    (m,) = doc.blocks[0].rows[0].cells[0].marks
+    assert (m.state, m.method) == (state, "content-control")
+
+
+def test_content_control_around_a_row(make_docx):
+    row = ('<w:tr><w:tc><w:tcPr/><w:p><w:r><w:t>\u2612</w:t></w:r></w:p></w:tc>'
+           '<w:tc><w:tcPr/><w:p><w:r><w:t>ระดับ 4</w:t></w:r></w:p></w:tc></w:tr>')
+    tbl = ('<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="900"/><w:gridCol w:w="900"/></w:tblGrid>'
+           + _cc_around(row, True) + '</w:tbl>')
+    doc = parse(make_docx(tbl))
+    (m,) = doc.blocks[0].rows[0].cells[0].marks
+    assert (m.state, m.method) == ("checked", "content-control")
