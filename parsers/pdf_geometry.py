@@ -51,28 +51,59 @@ def is_box(r) -> bool:
     return 4 <= r["width"] <= 20 and 4 <= r["height"] <= 20 and abs(r["width"] - r["height"]) <= 2.5
 
 
-def drawn_boxes(page, runs: list[Item]) -> list[Item]:
+def drawn_boxes(page, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
     """Check boxes drawn as vector squares (no character at all): checked when lines or curves are
-    drawn inside them (a tick or an X), empty otherwise. A box with a character inside is left to
-    that character."""
+    drawn inside them (a tick or an X) or when the square is solid (filled dark, or a filled square
+    drawn inside it: how some generators draw a chosen box), empty otherwise. A box with a character
+    inside is left to that character; a printed square under a form widget is the widget's (`forms`)."""
     strokes = page.lines + page.curves + [r for r in page.rects if not is_box(r)]
+    squares = [r for r in page.rects if is_box(r)]
     out, seen = [], set()
-    for r in page.rects:
-        if not is_box(r):
-            continue
+    for r in squares:
         key = (round(r["x0"]), round(r["top"]))
         if key in seen:
             continue  # one box drawn as a fill and a stroke
         seen.add(key)
         box = (r["x0"], r["top"], r["x1"], r["bottom"])
+        if any(o is not r and _inside(r, (o["x0"], o["top"], o["x1"], o["bottom"])) for o in squares):
+            continue  # a square drawn inside another is part of that box (its fill, read below)
         if any(within(c, box) and len(c.text.strip()) <= 2 for c in runs):
             continue
+        if any(within(Item("", *_xs(box)), (f.x0 - 2, f.top - 2, f.x1 + 2, f.bottom + 2)) for f in forms):
+            continue  # the printed square a form widget sits on: one box, the widget's state
         ink = sum(1 for s in strokes if s["x0"] >= box[0] - 0.5 and s["x1"] <= box[2] + 0.5
                   and s["top"] >= box[1] - 0.5 and s["bottom"] <= box[3] + 0.5)
+        filled = _solid(r) or any(_solid(q) and q is not r and _inside(q, box) for q in squares)
+        why = "filled" if filled else f"{ink} strokes inside"
         out.append(Item("", r["x0"], r["x1"], r["top"], r["bottom"],
-                         mark=Mark("checked" if ink else "unchecked", "pdf-vector", 0,
-                                   detail=f"drawn box {r['width']:.0f}pt with {ink} strokes inside")))
+                        mark=Mark("checked" if ink or filled else "unchecked", "pdf-vector", 0,
+                                  detail=f"drawn box {r['width']:.0f}pt, {why}")))
     return out
+
+
+def _xs(box) -> tuple:
+    x0, top, x1, bottom = box
+    return x0, x1, top, bottom
+
+
+def _inside(r, box) -> bool:
+    return (r["x0"] >= box[0] - 0.5 and r["x1"] <= box[2] + 0.5 and r["top"] >= box[1] - 0.5
+            and r["bottom"] <= box[3] + 0.5 and (r["x1"] - r["x0"]) < (box[2] - box[0]) - 0.5)
+
+
+def _solid(r) -> bool:
+    """A square filled with a dark colour (not white, not a light tint)."""
+    if not r.get("fill"):
+        return False
+    color = r.get("non_stroking_color")
+    if color is None:
+        return True  # the default fill colour is black
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return True  # a pattern or a named colour space: not white
+    if len(values) == 4:  # CMYK: dark when much ink
+        return sum(values) >= 1.0
+    return sum(values) / len(values) <= 0.5  # gray or RGB: dark
 
 
 def widgets(page) -> list[Item]:

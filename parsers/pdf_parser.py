@@ -33,6 +33,7 @@ MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
 OCR_TIMEOUT = 120.0
 OCR_DPI = 300
 _TICKY = set(UNICODE_MARKS)
+_BOX_GLYPHS = set(UNICODE_MARKS) | {chr(c) for c in range(0xF020, 0xF100)}
 
 
 _TICK_OR_SYMBOL = re.compile("[" + "".join(sorted(_TICKY)) + "\uf000-\uf0ff]")
@@ -196,7 +197,11 @@ class _Reader:
         page = self.plumber.pages[i]
         pua_fonts = {c["text"]: c.get("fontname", "") for c in page.chars
                      if len(c["text"]) == 1 and 0xF000 <= ord(c["text"]) <= 0xF0FF}
-        items = runs + drawn_boxes(page, runs) + widgets(page)
+        forms = widgets(page)
+        # A printed square or box glyph under a form widget is the widget's picture: one box, its state.
+        runs = [r for r in runs if not (r.text.strip() in _BOX_GLYPHS and any(
+            within(r, (f.x0 - 2, f.top - 2, f.x1 + 2, f.bottom + 2)) for f in forms))]
+        items = runs + drawn_boxes(page, runs, forms) + forms
         placed: list[tuple[float, Block]] = []
         used: set[int] = set()
         for t in page.find_tables():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,53 @@ def test_letter_spaced_thai_runs_join_without_a_space():
     line = [Item("ม", 0, 8, 0, 12), Item("าตรฐ", 10, 40, 0, 12), Item("านที่ 1", 41, 80, 0, 12),
             Item("คุณภาพ", 95, 130, 0, 12)]
     assert build_paragraph([line], {}, Location("p")).text == "มาตรฐานที่ 1 คุณภาพ"
+
+
+def _drawn_pdf(tmp_path, content: str, annots: str = "") -> Path:
+    """A one-page PDF written by hand: `content` is the page's drawing operators, `annots` the
+    dictionaries of its form widgets (an AcroForm is declared when there are any)."""
+    text = ("BT /F1 12 Tf 72 760 Td (Quality level table of indicator one, drawn by hand) Tj ET "
+            "BT /F1 12 Tf 130 702 Td (5) Tj ET BT /F1 12 Tf 130 672 Td (4) Tj ET BT /F1 12 Tf 130 642 Td (3) Tj ET")
+    stream = (content + " " + text).encode()
+    widgets = [a for a in annots.split("|") if a]
+    objs = ["<< /Type /Catalog /Pages 2 0 R" + (" /AcroForm << /Fields [" + " ".join(
+                f"{6 + k} 0 R" for k in range(len(widgets))) + "] >>" if widgets else "") + " >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>"
+            + (" /Annots [" + " ".join(f"{6 + k} 0 R" for k in range(len(widgets))) + "]" if widgets else "") + " >>",
+            f"<< /Length {len(stream)} >>\nstream\n" + stream.decode() + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"] + widgets
+    out, offsets = b"%PDF-1.4\n", []
+    for k, o in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path = tmp_path / "drawn.pdf"
+    path.write_bytes(out)
+    return path
+
+
+def _marks_of(path) -> list[tuple[str, str]]:
+    return [(m.state, m.method) for p in parse(path).iter_paragraphs() for m in p.marks]
+
+
+def test_solid_and_nested_squares(tmp_path):
+    hollow = "0 g 0 G 1 w 110 700 12 12 re S"  # level 5: an empty square
+    solid = "0 g 110 670 12 12 re f"  # level 4: a solid black square
+    nested = "110 640 12 12 re S 113 643 6 6 re f"  # level 3: a filled square inside a square
+    assert _marks_of(_drawn_pdf(tmp_path, f"{hollow} {solid} {nested}")) == [
+        ("unchecked", "pdf-vector"), ("checked", "pdf-vector"), ("checked", "pdf-vector")]
+
+
+def test_white_filled_square_is_empty(tmp_path):
+    assert _marks_of(_drawn_pdf(tmp_path, "1 g 0 G 110 700 12 12 re B")) == [("unchecked", "pdf-vector")]
+
+
+def test_widget_on_a_printed_square_is_one_box(tmp_path):
+    printed = "0 G 1 w 110 700 12 12 re S 110 670 12 12 re S"
+    on = "<< /Type /Annot /Subtype /Widget /FT /Btn /T (a) /Rect [110 700 122 712] /AS /Yes /V /Yes >>"
+    off = "<< /Type /Annot /Subtype /Widget /FT /Btn /T (b) /Rect [110 670 122 682] /AS /Off /V /Off >>"
+    assert _marks_of(_drawn_pdf(tmp_path, printed, f"{on}|{off}")) == [("checked", "pdf-form"), ("unchecked", "pdf-form")]
