@@ -11,7 +11,7 @@ import re
 
 from .model import GLYPH_CHECKED, GLYPH_UNCHECKED, GLYPH_UNKNOWN, Mark, MarkState
 from .symbols import (UNICODE_MARKS, is_private_use_symbol, is_symbol_char, is_symbol_font, lookup_symbol,
-                      symbol_code)
+                      symbol_code, symbol_fallback)
 
 _SPECIAL = re.compile("[" + "".join(re.escape(c) for c in UNICODE_MARKS) + "\uf020-\uf0ff]")
 _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unknown": GLYPH_UNKNOWN}
@@ -79,7 +79,11 @@ class ParagraphBuilder:
         glyph = lookup_symbol(font, code)
         hexcode = f"{symbol_code(code):02X}" if code < 0xF000 else f"{code:04X}"
         if glyph is None:
-            self.add_mark("unknown", method, glyph=GLYPH_UNKNOWN, font=font, code=hexcode, bold=bold)
+            kind, char = symbol_fallback(font, code)
+            if kind == "text":
+                self._append(char, bold)  # Greek typed in Symbol, a Webdings picture: text, never lost
+            else:
+                self.add_mark("unknown", method, glyph=GLYPH_UNKNOWN, font=font, code=hexcode, bold=bold)
         elif glyph.state is None:
             self._append(glyph.char, bold)  # a bullet or arrow: text, not a box
         else:

@@ -71,6 +71,36 @@ SYMBOL_FONTS: dict[str, dict[int, Glyph]] = {
     },
 }
 
+# The Symbol font's characters that are not ticks are text: Adobe's published Symbol encoding (the
+# PDF reference, appendix D) to Unicode, codes 0x20-0x7E and 0xA0-0xFE in order ("?" where the
+# encoding has no character). "abp" typed in Symbol reads "αβπ", never "⍰⍰⍰".
+_SYMBOL_LOW = (" !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_‾αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼")
+_SYMBOL_HIGH = ("€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪?〉∫⌠⎮⌡"
+                "⎞⎟⎠⎤⎥⎦⎫⎬⎭")
+SYMBOL_TEXT: dict[int, str] = {**{0x20 + k: c for k, c in enumerate(_SYMBOL_LOW)},
+                               **{0xA0 + k: c for k, c in enumerate(_SYMBOL_HIGH) if c != "?"}}
+
+# Codes of the dingbat fonts near their boxes and ticks that our table does not name: one of them
+# may be a box variant, so it is a mark of unknown state (flagged) rather than text. Every other
+# code of these fonts is a picture (a house, a plane): text, kept as its private-use character.
+_NEAR_BOXES = {
+    "wingdings": set(range(0x6E, 0x79)) | set(range(0xA1, 0xAA)) | set(range(0xFB, 0xFF)),
+    "wingdings 2": set(range(0x2A, 0x2C)) | set(range(0x4F, 0x57)) | set(range(0xA2, 0xAA)),
+    "webdings": set(range(0x60, 0x74)),
+}
+
+
+def symbol_fallback(font: str, code: int) -> tuple[str, str]:
+    """For a symbol code our box table does not name: ("text", the character to write) or
+    ("unknown", "") when it may be a box we cannot read."""
+    family, code = font_family(font), symbol_code(code)
+    if family == "symbol":
+        return "text", SYMBOL_TEXT.get(code, chr(0xF000 + code))
+    if code in _NEAR_BOXES.get(family, ()):
+        return "unknown", ""
+    return "text", chr(0xF000 + code)
+
+
 # Unicode characters that are tick boxes or tick marks when they stand in ordinary text.
 UNICODE_MARKS: dict[str, MarkState] = {
     "\u2610": _U,  # ☐

@@ -171,3 +171,26 @@ def test_content_control_around_a_row(make_docx):
     doc = parse(make_docx(tbl))
     (m,) = doc.blocks[0].rows[0].cells[0].marks
     assert (m.state, m.method) == ("checked", "content-control")
+
+
+def test_symbol_font_letters_that_are_not_boxes_are_text(make_docx):
+    doc = parse(make_docx(W.para(W.letter("Symbol", "abp"), W.run(" และ "), W.sym("Symbol", "F0B3"),
+                                 W.run(" "), W.sym("Symbol", "F0D6"))))
+    (p,) = list(doc.iter_paragraphs())
+    assert p.text.startswith("αβπ และ ≥ ")
+    assert [(m.state, m.glyph) for m in p.marks] == [("checked", "\u221a")]  # √ typed as a tick stays a tick
+
+
+@pytest.mark.parametrize("font,code,expect", [
+    ("Webdings", "F048", "text"),  # a picture: text, its code kept
+    ("Wingdings", "F041", "text"),
+    ("Wingdings", "F0A9", "unknown"),  # next to the boxes: may be one, flagged
+    ("Wingdings 2", "F055", "unknown"),
+    ("Wingdings", "F0FE", "checked"),
+])
+def test_dingbat_codes_not_in_the_table(make_docx, font, code, expect):
+    (p,) = list(parse(make_docx(W.para(W.sym(font, code), W.run(" 5")))).iter_paragraphs())
+    if expect == "text":
+        assert p.marks == [] and p.text == chr(int(code, 16)) + " 5"
+    else:
+        assert [m.state for m in p.marks] == [expect]
