@@ -170,10 +170,36 @@ def table(rows: list[list], widths: list[int] | None = None) -> str:
     return "".join(out)
 
 
-def write_docx(path: str, blocks: list[str], header: str = "", footer: str = "", columns: int = 1) -> None:
+def bullet_list(num_id: int, levels: dict[int, tuple[str, str | None]]) -> str:
+    """numbering.xml content for a bulleted list: level -> (bullet character, its font)."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{escape(ch)}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{720 * (k + 1)}" w:hanging="360"/></w:pPr>'
+        + (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>' if font else "")
+        + "</w:lvl>" for k, (ch, font) in levels.items())
+    return (f'<w:abstractNum w:abstractNumId="{num_id + 90}"><w:multiLevelType w:val="hybridMultilevel"/>{lvls}'
+            f'</w:abstractNum><w:num w:numId="{num_id}"><w:abstractNumId w:val="{num_id + 90}"/></w:num>')
+
+
+def list_para(num_id: int, level: int, *runs: str) -> str:
+    ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+    return f"<w:p>{ppr}{''.join(r if r.startswith('<') else run(r) for r in runs)}</w:p>"
+
+
+def write_docx(path: str, blocks: list[str], header: str = "", footer: str = "", columns: int = 1,
+               numbering: str = "") -> None:
     """`header`/`footer`: text of the page header and footer (python-docx writes the parts);
-    `columns`: newspaper columns of the section."""
+    `columns`: newspaper columns of the section; `numbering`: lists (`bullet_list`) for numbering.xml."""
     document = docx.Document()
+    if numbering:
+        numbering_el = document.part.numbering_part.element
+        parsed = list(parse_xml(f"<w:numbering {NS}>{numbering}</w:numbering>"))
+        first_num = numbering_el.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+        for el in parsed:  # abstract definitions before the w:num elements, as the schema orders them
+            if el.tag.endswith("}abstractNum") and first_num is not None:
+                first_num.addprevious(el)
+            else:
+                numbering_el.append(el)
     section = document.sections[0]
     if header:
         section.header.paragraphs[0].text = header

@@ -18,7 +18,7 @@ from lxml import etree
 
 from .builder import ParagraphBuilder
 from .model import Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table, UnreadableDocument
-from .symbols import UNICODE_MARKS, is_symbol_font
+from .symbols import UNICODE_MARKS, is_symbol_font, lookup_symbol
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -37,11 +37,11 @@ _TRUE = {None, "1", "true", "on"}
 
 
 def parse_docx(path: str, data: bytes) -> ReportDocument:
-    document, styles = _open_package(data)
+    document, styles, numbering = _open_package(data)
     body = document.find(f"{W}body")
     if body is None:
         raise UnreadableDocument("damaged .docx file: its main document has no body")
-    walker = _Walker(_character_styles(styles))
+    walker = _Walker(_character_styles(styles), _box_bullets(numbering))
     walker.use_rendered_breaks = body.find(f".//{W}lastRenderedPageBreak") is not None
     blocks = walker.body(body, "")
     return ReportDocument(path=path, format="docx", blocks=blocks, pages=walker._page(walker.page))
@@ -51,6 +51,7 @@ def parse_docx(path: str, data: bytes) -> ReportDocument:
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
@@ -74,10 +75,13 @@ def _open_package(data: bytes):
             raise UnreadableDocument("refused: its XML declares a DOCTYPE with entities, which Word never writes "
                                      "(an XML bomb, or not a Word file)")
         document = etree.fromstring(raw, _XML)
-        styles = None
+        styles = numbering = None
         if b"rStyle" in raw:  # styles matter only to runs that name a character style
             styles_name = _target(z, names, rels, posixpath.dirname(main), _REL_STYLES)
             styles = etree.fromstring(z.read(styles_name), _XML) if styles_name in names else None
+        if b"numPr" in raw:  # list paragraphs: their bullet may be a box ("Define New Bullet")
+            numbering_name = _target(z, names, rels, posixpath.dirname(main), _REL_NUMBERING)
+            numbering = etree.fromstring(z.read(numbering_name), _XML) if numbering_name in names else None
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument(f"damaged .docx file: the ZIP package is broken ({exc})") from exc
     except etree.XMLSyntaxError as exc:
@@ -87,7 +91,7 @@ def _open_package(data: bytes):
         raise UnreadableDocument(f"damaged .docx file: its XML cannot be read ({exc})") from exc
     if document.tag != f"{W}document":
         raise UnreadableDocument("a ZIP package whose main part is not a Word document")
-    return document, styles
+    return document, styles, numbering
 
 
 def _target(z: zipfile.ZipFile, names: set[str], rels_name: str, base: str, rel_type: str) -> str | None:
@@ -133,6 +137,33 @@ def _character_styles(styles) -> dict[str, tuple[str | None, bool]]:
         font, bold = _run_font(rpr), _flag(rpr.find(f"{W}b"))
         if font or bold:
             out[sid] = (font, bold)
+    return out
+
+
+def _box_bullets(numbering) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(numId, ilvl) -> (bullet text, its font) for list levels whose bullet is a box: ☐ / ☒ chosen
+    as a bullet, or a Wingdings / Wingdings 2 box picked with "Define New Bullet". The box stands in
+    numbering.xml (w:lvlText), not in the paragraph's text."""
+    out: dict[tuple[str, str], tuple[str, str | None]] = {}
+    if numbering is None:
+        return out
+    abstract: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for an in numbering.iterfind(f"{W}abstractNum"):
+        levels = {}
+        for lvl in an.iterfind(f"{W}lvl"):
+            fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
+            if fmt is None or fmt.get(W + "val") != "bullet" or text is None:
+                continue
+            rpr = lvl.find(f"{W}rPr")
+            levels[lvl.get(W + "ilvl", "0")] = (text.get(W + "val") or "", _run_font(rpr) if rpr is not None else None)
+        abstract[an.get(W + "abstractNumId", "")] = levels
+    for num in numbering.iterfind(f"{W}num"):
+        ref = num.find(f"{W}abstractNumId")
+        levels = abstract.get(ref.get(W + "val", "") if ref is not None else "", {})
+        for ilvl, (text, font) in levels.items():
+            if len(text) == 1 and (text in UNICODE_MARKS or lookup_symbol(font or "", ord(text)) is not None
+                                   and lookup_symbol(font or "", ord(text)).state is not None):
+                out[(num.get(W + "numId", ""), ilvl)] = (text, font)
     return out
 
 
@@ -183,8 +214,10 @@ def _unwrap(parent, tag: str, checkbox=None) -> Iterator:
 
 
 class _Walker:
-    def __init__(self, char_styles: dict[str, tuple[str | None, bool]]):
+    def __init__(self, char_styles: dict[str, tuple[str | None, bool]],
+                 box_bullets: dict[tuple[str, str], tuple[str, str | None]] | None = None):
         self.char_styles = char_styles
+        self.box_bullets = box_bullets or {}
         self.page = 1
         self.use_rendered_breaks = False
         self.paragraph_count = 0
@@ -234,6 +267,8 @@ class _Walker:
         extra: list[Block] = []
         saved = (self._fields, self._start_page)  # a text box inside this paragraph is a paragraph too
         self._fields, self._start_page = [], self.page
+        if self.box_bullets and ppr is not None and (num := ppr.find(f"{W}numPr")) is not None:
+            self._list_bullet(num, b)
         self._inline(p, b, extra, path, bold=False)
         loc = Location(path=path or f"paragraph {index}", page=self._page(self._start_page), paragraph=index)
         self._fields, self._start_page = saved
@@ -242,6 +277,23 @@ class _Walker:
             style = ps.get(W + "val")
         out: list[Block] = [Paragraph(b.text(), b.marks, loc, b.bold(), style)]
         return out + extra
+
+    def _list_bullet(self, num_pr, b: ParagraphBuilder) -> None:
+        """The box a list level draws before the paragraph, as a mark of the paragraph."""
+        num_id, ilvl = num_pr.find(f"{W}numId"), num_pr.find(f"{W}ilvl")
+        key = (num_id.get(W + "val", "") if num_id is not None else "", ilvl.get(W + "val", "0") if ilvl is not None else "0")
+        bullet = self.box_bullets.get(key)
+        if bullet is None:
+            return
+        text, font = bullet
+        if text in UNICODE_MARKS:
+            b.add_mark(UNICODE_MARKS[text], "list-bullet", glyph=text, detail=f"list bullet {text} (numbering.xml)",
+                       own_char=text)
+        else:
+            glyph = lookup_symbol(font or "", ord(text))
+            b.add_mark(glyph.state, "list-bullet", glyph=glyph.char, font=font, code=f"{ord(text):04X}",
+                       detail=f"list bullet {font} {ord(text):04X} (numbering.xml)")
+        b.add_text(" ")
 
     def _checkbox_paragraph(self, sdt, path: str) -> list[Block]:
         b = ParagraphBuilder()

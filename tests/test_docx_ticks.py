@@ -194,3 +194,18 @@ def test_dingbat_codes_not_in_the_table(make_docx, font, code, expect):
         assert p.marks == [] and p.text == chr(int(code, 16)) + " 5"
     else:
         assert [m.state for m in p.marks] == [expect]
+
+
+def test_box_bullets_of_lists(make_docx, tmp_path):
+    lists = (W.bullet_list(41, {0: ("\u2610", "MS Gothic"), 1: ("\u2612", "MS Gothic")})
+             + W.bullet_list(42, {0: ("\uf0fe", "Wingdings"), 1: ("\uf0a8", "Wingdings")})
+             + W.bullet_list(43, {0: ("\u2022", "Symbol")}))  # an ordinary bullet is no box
+    path = tmp_path / "lists.docx"
+    W.write_docx(str(path), [W.list_para(41, 0, "ระดับ 5"), W.list_para(41, 1, "ระดับ 4"),
+                             W.list_para(42, 0, "ระดับ 3"), W.list_para(42, 1, "ระดับ 2"),
+                             W.list_para(43, 0, "ข้อความ")], numbering=lists)
+    paras = list(parse(path).iter_paragraphs())
+    assert [[(m.state, m.method) for m in p.marks] for p in paras] == [
+        [("unchecked", "list-bullet")], [("checked", "list-bullet")], [("checked", "list-bullet")],
+        [("unchecked", "list-bullet")], []]
+    assert paras[0].text == "\u2610 ระดับ 5" and paras[4].text == "ข้อความ"
