@@ -4,18 +4,22 @@ through pdfplumber's objects."""
 from __future__ import annotations
 
 from .model import Mark
+from .symbols import is_symbol_font
 from .pdf_text import Item
 
 
 # -- page objects and text runs ---------------------------------------------------------------------------
 def page_objects(page) -> tuple[bool, bool, bool]:
-    """(has an image, has a small square path: a drawn box, has annotations: form widgets). Through
-    pdfium's raw calls: a wrapper object per text object cost more than reading the page's text."""
+    """(has an image, has a small square path or text in a symbol font: a box to read, has
+    annotations: form widgets). Through pdfium's raw calls: a wrapper object per text object cost
+    more than reading the page's text. A symbol font's glyphs may have no Unicode mapping (a
+    Wingdings box comes out as "þ"): the page needs the fonts of its characters."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     has_images = boxes = False
+    fonts_seen: set[int] = set()
     vals = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in vals]
     for k in range(raw.FPDFPage_CountObjects(page.raw)):
@@ -27,6 +31,12 @@ def page_objects(page) -> tuple[bool, bool, bool]:
             raw.FPDFPageObj_GetBounds(obj, *refs)
             left, bottom, right, top = (v.value for v in vals)
             boxes = 4 <= right - left <= 20 and 4 <= top - bottom <= 20 and abs((right - left) - (top - bottom)) <= 2.5
+        elif kind == raw.FPDF_PAGEOBJ_TEXT and not boxes:
+            font = raw.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            if key and key not in fonts_seen:
+                fonts_seen.add(key)
+                boxes = is_symbol_font(_font_name(font))
         elif kind == raw.FPDF_PAGEOBJ_FORM and not (has_images and boxes):
             # content drawn through a form XObject: look inside once
             for j in range(raw.FPDFFormObj_CountObjects(obj)):
@@ -35,6 +45,36 @@ def page_objects(page) -> tuple[bool, bool, bool]:
                     has_images = True
                     break
     return has_images, boxes, raw.FPDFPage_GetAnnotCount(page.raw) > 0
+
+
+def _font_name(font) -> str:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if n <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    raw.FPDFFont_GetBaseFontName(font, buf, n)
+    return buf.value.decode("latin-1", "replace")
+
+
+def symbol_chars(chars: list[dict]) -> dict[str, str]:
+    """Characters of a page drawn only in a symbol font -> that font: a private-use code (U+F0FE),
+    or a Latin-1 letter where the font has no Unicode mapping ("þ" in Wingdings is its checked box).
+    A letter that the page also writes in an ordinary font is text."""
+    symbolic: dict[str, str] = {}
+    plain: set[str] = set()
+    for c in chars:
+        ch, font = c["text"], c.get("fontname", "")
+        if len(ch) != 1:
+            continue
+        if 0xF000 <= ord(ch) <= 0xF0FF or (is_symbol_font(font) and 0x21 <= ord(ch) <= 0xFF):
+            symbolic.setdefault(ch, font)
+        else:
+            plain.add(ch)
+    return {ch: font for ch, font in symbolic.items() if ch not in plain}
 
 
 def within(it: Item, bbox) -> bool:

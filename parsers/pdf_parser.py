@@ -21,7 +21,7 @@ import tempfile
 
 from .builder import ParagraphBuilder
 from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
-from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, widgets, within
+from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, widgets, within
 from .pdf_ocr import ocr_lines, read_text_file
 from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
                        text_runs, thai_repair)
@@ -195,8 +195,7 @@ class _Reader:
     # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
     def _geometry(self, i: int, runs: list[Item]) -> list[Block]:
         page = self.plumber.pages[i]
-        pua_fonts = {c["text"]: c.get("fontname", "") for c in page.chars
-                     if len(c["text"]) == 1 and 0xF000 <= ord(c["text"]) <= 0xF0FF}
+        pua_fonts = symbol_chars(page.chars)
         forms = widgets(page)
         # A printed square or box glyph under a form widget is the widget's picture: one box, its state.
         runs = [r for r in runs if not (r.text.strip() in _BOX_GLYPHS and any(

@@ -193,22 +193,28 @@ def test_letter_spaced_thai_runs_join_without_a_space():
 
 def _drawn_pdf(tmp_path, content: str, annots: str = "") -> Path:
     """A one-page PDF written by hand: `content` is the page's drawing operators, `annots` the
-    dictionaries of its form widgets (an AcroForm is declared when there are any)."""
+    dictionaries of its form widgets (an AcroForm is declared when there are any). Font /F2 is a
+    Wingdings with no ToUnicode map, as Word embeds it in some PDFs."""
     text = ("BT /F1 12 Tf 72 760 Td (Quality level table of indicator one, drawn by hand) Tj ET "
             "BT /F1 12 Tf 130 702 Td (5) Tj ET BT /F1 12 Tf 130 672 Td (4) Tj ET BT /F1 12 Tf 130 642 Td (3) Tj ET")
-    stream = (content + " " + text).encode()
+    stream = (content + " " + text).encode("latin-1")
     widgets = [a for a in annots.split("|") if a]
     objs = ["<< /Type /Catalog /Pages 2 0 R" + (" /AcroForm << /Fields [" + " ".join(
                 f"{6 + k} 0 R" for k in range(len(widgets))) + "] >>" if widgets else "") + " >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>"
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R "
+            f"/F2 {6 + len(widgets)} 0 R >> >>"
             + (" /Annots [" + " ".join(f"{6 + k} 0 R" for k in range(len(widgets))) + "]" if widgets else "") + " >>",
-            f"<< /Length {len(stream)} >>\nstream\n" + stream.decode() + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"] + widgets
+            f"<< /Length {len(stream)} >>\nstream\n" + stream.decode("latin-1") + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"] + widgets + [
+            "<< /Type /Font /Subtype /TrueType /BaseFont /Wingdings /FirstChar 32 /LastChar 255 /Widths ["
+            + " ".join(["800"] * 224) + f"] /FontDescriptor {7 + len(widgets)} 0 R >>",
+            "<< /Type /FontDescriptor /FontName /Wingdings /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+            "/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"]
     out, offsets = b"%PDF-1.4\n", []
     for k, o in enumerate(objs, start=1):
         offsets.append(len(out))
-        out += f"{k} 0 obj\n{o}\nendobj\n".encode()
+        out += f"{k} 0 obj\n{o}\nendobj\n".encode("latin-1")
     xref = len(out)
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
@@ -239,3 +245,12 @@ def test_widget_on_a_printed_square_is_one_box(tmp_path):
     on = "<< /Type /Annot /Subtype /Widget /FT /Btn /T (a) /Rect [110 700 122 712] /AS /Yes /V /Yes >>"
     off = "<< /Type /Annot /Subtype /Widget /FT /Btn /T (b) /Rect [110 670 122 682] /AS /Off /V /Off >>"
     assert _marks_of(_drawn_pdf(tmp_path, printed, f"{on}|{off}")) == [("checked", "pdf-form"), ("unchecked", "pdf-form")]
+
+
+def test_dingbat_glyphs_without_a_unicode_mapping(tmp_path):
+    """Wingdings with no ToUnicode: pdfium gives "þ" and "¨"; read by font and code, they are boxes."""
+    boxes = "BT /F2 12 Tf 110 700 Td (\xfe) Tj ET BT /F2 12 Tf 110 670 Td (\xa8) Tj ET BT /F2 12 Tf 110 640 Td (\xa8) Tj ET"
+    path = _drawn_pdf(tmp_path, boxes)
+    assert [(m.state, m.font, m.code) for p in parse(path).iter_paragraphs() for m in p.marks] == [
+        ("checked", "Wingdings", "FE"), ("unchecked", "Wingdings", "A8"), ("unchecked", "Wingdings", "A8")]
+    assert [p.text for p in parse(path).iter_paragraphs()][1:] == ["\u2611 5", "\u2610 4", "\u2610 3"]
