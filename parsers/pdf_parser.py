@@ -22,10 +22,10 @@ import tempfile
 from .builder import ParagraphBuilder
 from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
 from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, widgets, within
-from .pdf_ocr import ocr_lines, read_text_file
+from .pdf_ocr import ink_box, ocr_lines, read_text_file
 from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
                        text_runs, thai_repair)
-from .symbols import UNICODE_MARKS
+from .symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 
 __all__ = ["parse_pdf", "thai_repair", "C90", "widgets"]
 
@@ -195,7 +195,8 @@ class _Reader:
     # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
     def _geometry(self, i: int, runs: list[Item]) -> list[Block]:
         page = self.plumber.pages[i]
-        pua_fonts = symbol_chars(page.chars)
+        pua_fonts: dict = symbol_chars(page.chars)
+        pua_fonts.update(self._ink_glyphs(i, page.chars, pua_fonts))
         forms = widgets(page)
         # A printed square or box glyph under a form widget is the widget's picture: one box, its state.
         runs = [r for r in runs if not (r.text.strip() in _BOX_GLYPHS and any(
@@ -214,6 +215,28 @@ class _Reader:
             placed.append((block.location.bbox[1], block))
         placed.sort(key=lambda x: x[0])
         return [b for _, b in placed]
+
+    def _ink_glyphs(self, i: int, chars: list[dict], fonts: dict[str, str]) -> dict[str, tuple[str, str]]:
+        """Symbol-font glyphs beside the known boxes that our table cannot name: rendered, and
+        judged box-shaped with ink inside (checked) or without (unchecked). Not box-shaped: left
+        as an unknown mark."""
+        todo = {ch: font for ch, font in fonts.items() if lookup_symbol(font, ord(ch)) is None
+                and symbol_fallback(font, ord(ch))[0] == "unknown"}
+        if not todo:
+            return {}
+        import numpy as np
+
+        scale = 4
+        image = np.asarray(self.pdf[i].render(scale=scale, grayscale=True).to_pil().convert("L"))
+        out = {}
+        for ch, font in todo.items():
+            c = next(c for c in chars if c["text"] == ch)
+            w = {"left": int(c["x0"] * scale), "top": int(c["top"] * scale),
+                 "width": max(1, int((c["x1"] - c["x0"]) * scale)), "height": max(1, int((c["bottom"] - c["top"]) * scale))}
+            state = ink_box(image, w, w["height"])
+            if state is not None:
+                out[ch] = (font, state)
+        return out
 
     def _table(self, t, items: list[Item], pua_fonts: dict[str, str], i: int) -> Table:
         self.table_count += 1

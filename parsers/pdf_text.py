@@ -188,13 +188,20 @@ def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Loca
     return Paragraph(text.strip(), [m.shifted(-lead) for m in b.marks], loc)
 
 
-def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str]) -> None:
-    """Symbol codes (U+F0xx) go in with the font pdfplumber saw them in; the rest as text."""
+def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str | tuple[str, str]]) -> None:
+    """Symbol codes go in with the font pdfplumber saw them in; the rest as text. A code whose
+    glyph we cannot name comes as (font, state judged by the ink inside it)."""
     start = 0
     for k, ch in enumerate(text):
         if ch in pua_fonts:
             b.add_text(text[start:k])
-            b.add_text(ch, pua_fonts[ch])
+            font = pua_fonts[ch]
+            if isinstance(font, tuple):
+                font, state = font
+                b.add_mark(state, "pdf-glyph-ink", font=font, code=f"{ord(ch) & 0xFF:02X}",
+                           detail=f"a {font} glyph we cannot name, judged by the ink inside it")
+            else:
+                b.add_text(ch, font)
             start = k + 1
     b.add_text(text[start:])
 

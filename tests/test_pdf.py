@@ -254,3 +254,31 @@ def test_dingbat_glyphs_without_a_unicode_mapping(tmp_path):
     assert [(m.state, m.font, m.code) for p in parse(path).iter_paragraphs() for m in p.marks] == [
         ("checked", "Wingdings", "FE"), ("unchecked", "Wingdings", "A8"), ("unchecked", "Wingdings", "A8")]
     assert [p.text for p in parse(path).iter_paragraphs()][1:] == ["\u2611 5", "\u2610 4", "\u2610 3"]
+
+
+def test_unnamed_dingbat_glyph_is_judged_by_its_ink(tmp_path):
+    """A Wingdings code beside the boxes that our table does not name (0xA9): rendered, the glyph
+    in the Wingdings substitute is judged by the ink inside it, or left unknown when not box-shaped;
+    never a silent guess from the code."""
+    path = _drawn_pdf(tmp_path, "BT /F2 12 Tf 110 700 Td (\xa9) Tj ET BT /F2 12 Tf 110 670 Td (\xa8) Tj ET")
+    marks = [(m.state, m.method) for p in parse(path).iter_paragraphs() for m in p.marks]
+    assert marks[1] == ("unchecked", "font-letter")
+    assert marks[0][1] in ("pdf-glyph-ink", "font-letter") and (marks[0][1] == "pdf-glyph-ink") != (marks[0][0] == "unknown")
+
+
+def test_glyph_judged_by_ink_gives_a_flagged_level(tmp_path, monkeypatch):
+    import parsers.pdf_parser as pp
+    from parsers.model import Mark
+    from pipeline.readers.choices import LevelChoice
+    from pipeline.rules.ticks import _level_group
+    from pipeline.scopes import Scope
+
+    monkeypatch.setattr(pp, "ink_box", lambda pixels, w, h: "checked")  # as if the glyph were a filled box
+    content = ("BT /F1 12 Tf 72 730 Td (Standard 1 indicator 1) Tj ET "
+               "BT /F2 12 Tf 110 700 Td (\xa9) Tj ET BT /F2 12 Tf 110 670 Td (\xa8) Tj ET BT /F2 12 Tf 110 640 Td (\xa8) Tj ET")
+    doc = parse(_drawn_pdf(tmp_path, content))
+    marks = [m for p in doc.iter_paragraphs() for m in p.marks]
+    assert (marks[0].state, marks[0].method) == ("checked", "pdf-glyph-ink")
+    rows = [LevelChoice(lv, "", [m], f"{lv}", f"row {lv}") for lv, m in zip((5, 4, 3), marks)]
+    c = _level_group(Scope("indicator", "1"), rows)
+    assert c.level == 5 and "judged by the ink" in c.weak  # a level, flagged for a person to confirm

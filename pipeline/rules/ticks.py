@@ -74,7 +74,9 @@ def _level_group(scope: Scope, rows: list) -> Candidate | None:
         flags.append(("ticks.unknown_symbol", "no clear tick; " + unknown_text(unknown)))
     else:
         flags.append(("ticks.none", "the level table has boxes but none is ticked"))
-    return Candidate(scope, RESULT, method, clip(where.text), where.location, level, label, flags=flags)
+    weak = ("the ticked box is a glyph we cannot name, judged by the ink inside it"
+            if level is not None and method.endswith("pdf-glyph-ink") else "")
+    return Candidate(scope, RESULT, method, clip(where.text), where.location, level, label, flags=flags, weak=weak)
 
 
 def _emphasised(scope: Scope, rows: list) -> Candidate | None:
