@@ -268,7 +268,6 @@ def test_unnamed_dingbat_glyph_is_judged_by_its_ink(tmp_path):
 
 def test_glyph_judged_by_ink_gives_a_flagged_level(tmp_path, monkeypatch):
     import parsers.pdf_parser as pp
-    from parsers.model import Mark
     from pipeline.readers.choices import LevelChoice
     from pipeline.rules.ticks import _level_group
     from pipeline.scopes import Scope
