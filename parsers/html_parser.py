@@ -100,6 +100,9 @@ _STATE_CLASS = {"checked": "checked", "is-checked": "checked", "unchecked": "unc
 _BOX_CLASS = re.compile(r"check-?box|tick-?box|\bcheck\b|\btick\b", re.I)
 
 
+_TASK = re.compile(r"^\s*\[([ xX])\]\s?")
+
+
 def _icon_state(el) -> tuple[str | None, str, str]:
     """(state, method, why) for an element that draws a box by its class or ARIA state."""
     cls, aria = el.get("class"), (el.get("aria-checked") or "").lower()
@@ -192,7 +195,13 @@ class _Walker:
             block = tag in _BLOCK
             if block:
                 flush()
-            cur.add_text(node.text or "", font, bold)
+            text = node.text or ""
+            if tag == "li" and (task := _TASK.match(text)):
+                # a Markdown task list rendered without inputs: "[x] done", "[ ] to do"
+                cur.add_mark("unchecked" if task.group(1) == " " else "checked", "html-task",
+                             detail=f"task list item [{task.group(1)}]")
+                text = text[task.end():]
+            cur.add_text(text, font, bold)
             for child in node:
                 visit(child, font, bold)
                 if child.tail:

@@ -141,3 +141,9 @@ def test_cell_shading(make_file, attrs, shaded):
     doc = parse(make_file("a.html", html(f"<table><tr><td {attrs}>4</td><td>x</td></tr></table>")))
     assert doc.blocks[0].rows[0].cells[0].shaded is shaded
     assert doc.blocks[0].rows[0].cells[1].shaded is False
+
+
+def test_task_list_items_written_as_text(make_file):
+    path = make_file("t.html", html("<ul><li>[x] ระดับ 5</li><li>[ ] ระดับ 4</li><li>[link] ข้อความ</li></ul>"))
+    assert [(m.state, m.method) for m in marks(path)] == [("checked", "html-task"), ("unchecked", "html-task")]
+    assert [p.text for p in parse(path).iter_paragraphs()][2] == "[link] ข้อความ"
