@@ -14,7 +14,6 @@ from .scopes import Scope
 # What a stated value is. Only `result` values become the scope's level or score; the others are
 # kept as evidence of what the text is (a plan's targets, last year's results, a rubric).
 RESULT, TARGET, PREVIOUS, RUBRIC, EVIDENCE = "result", "target", "previous", "rubric", "evidence"
-ROLES = (RESULT, TARGET, PREVIOUS, RUBRIC, EVIDENCE)
 
 
 @dataclass(slots=True)
@@ -36,9 +35,6 @@ class Candidate:
     @property
     def has_value(self) -> bool:
         return self.level is not None or self.score is not None
-
-    def where(self) -> str:
-        return f"{self.method} ({self.location})" if self.location else self.method
 
 
 @dataclass(slots=True)

@@ -67,12 +67,6 @@ class Scope:
         s = self.ancestor("standard")
         return s.number if s is not None else ""
 
-    def describe(self) -> str:
-        if self.kind == "indicator":
-            from .model import indicator_number
-            return f"indicator {indicator_number(self.standard, self.number)}"
-        return f"{self.kind} {self.number}".strip()
-
 
 class ScopeTree:
     """The scopes met so far and the cursor: which scope the next block belongs to."""
