@@ -36,7 +36,10 @@ def page_objects(page) -> tuple[bool, bool, bool]:
             key = ctypes.cast(font, ctypes.c_void_p).value or 0
             if key and key not in fonts_seen:
                 fonts_seen.add(key)
-                boxes = is_symbol_font(_font_name(font))
+                name = _font_name(font)
+                # OpenSymbol's own characters are Unicode; the Wingdings codes it carries are private-use
+                # characters, which the page's text already shows.
+                boxes = is_symbol_font(name) and "opensymbol" not in name.lower()
         elif kind == raw.FPDF_PAGEOBJ_FORM and not (has_images and boxes):
             # content drawn through a form XObject: look inside once
             for j in range(raw.FPDFFormObj_CountObjects(obj)):
