@@ -174,8 +174,8 @@ class _Walker:
         for i, s in enumerate(segs):
             before, piece_start = t[piece_start:s.start], s.start
             if s.kind == "total":
-                self.add_text(self.tree.part_of_cursor(), t[s.start:s.start + len(s.match.group(0)) + len(s.body)], t, p, loc, s,
-                              boxes)
+                whole = t[s.start:s.start + len(s.match.group(0)) + len(s.body)]
+                self.add_text(self.tree.part_of_cursor(), whole, t, p, loc, s, boxes)
                 continue
             values = read_values(s.body) if not boxes else None
             at_start = i == 0 and s.start <= lead
