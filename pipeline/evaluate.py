@@ -151,12 +151,13 @@ def _check_findings(a: Assessment, truth: dict, problem) -> None:
             problem(f"finding {check} expected but not raised")
 
 
-def evaluate_corpus(corpus: str | Path) -> Report:
+def evaluate_corpus(corpus: str | Path, process=process_file) -> Report:
+    """Every document with a truth file beside it, read by `process` (the whole flow by default)."""
     r = Report()
     for truth_path in sorted(Path(corpus).rglob(f"*{TRUTH_SUFFIX}")):
         doc = truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)])
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        compare(process_file(doc), truth, r)
+        compare(process(doc), truth, r)
     return r
 
 

@@ -37,6 +37,20 @@ def _private_conversion_cache(tmp_path_factory):
     os.environ["SARKIT_CACHE"] = str(tmp_path_factory.mktemp("sarkit-cache"))
 
 
+_PROCESSED: dict[str, object] = {}
+
+
+def processed(path):
+    """A corpus document through the whole flow, once per test session: the corpus (and the scan's
+    OCR) is read once however many tests look at it. Tests must not change what they get."""
+    from pipeline.run import process_file
+
+    key = str(path)
+    if key not in _PROCESSED:
+        _PROCESSED[key] = process_file(path)
+    return _PROCESSED[key]
+
+
 @pytest.fixture
 def make_docx(tmp_path):
     """make_docx(*blocks) -> path of a .docx whose body is exactly those blocks."""

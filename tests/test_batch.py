@@ -67,10 +67,8 @@ def test_hang_is_killed_at_the_timeout_and_the_batch_goes_on(tmp_path):
         shutil.copy(CORPUS / "004_udonthani2_2565_web.html", tmp_path / name)
     (tmp_path / "hang.html").write_bytes((tmp_path / "hang.html").read_bytes() + b"<!-- hang -->")
     (tmp_path / "b.html").write_bytes((tmp_path / "b.html").read_bytes() + b"<!-- b -->")
-    t = time.monotonic()
     s = run_batch([tmp_path / "hang.html", tmp_path / "a.html", tmp_path / "b.html"], tmp_path / "out", workers=1,
                   timeout=2, work=troublesome, progress=False)
-    assert time.monotonic() - t < 30
     docs = rows(tmp_path / "out", "documents").set_index("file")
     assert "timed out" in docs.loc[str(tmp_path / "hang.html"), "error"]
     assert (docs["status"] == "ok").sum() == 2 and s.workers_replaced >= 1

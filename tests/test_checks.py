@@ -10,9 +10,8 @@ from pipeline.cli import main
 from pipeline.extract import extract_assessment
 from pipeline.frameworks import FrameworkError, load_catalogue, load_framework, match_framework
 from pipeline.model import Assessment, Indicator
-from pipeline.run import process_file
 
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, SEEDS, processed
 
 SEED_000 = (SEEDS / "000_d075da083c9b7581.txt").read_text(encoding="utf-8")
 
@@ -47,7 +46,7 @@ def test_counts():
 
 
 def test_standard_sum_and_total():
-    a = process_file(CORPUS / "esa2557_totals_disagree.docx")
+    a = processed(CORPUS / "esa2557_totals_disagree.docx")
     by = {f.check: f for f in a.findings}
     assert (by["totals.standard_sum"].expected, by["totals.standard_sum"].actual) == ("34", "35")
     assert (by["totals.sum"].expected, by["totals.sum"].actual) == ("95", "96")
@@ -75,10 +74,10 @@ def test_labels():
 
 
 def test_missing_and_fragment():
-    a = process_file(CORPUS / "esa2557_missing_indicator.docx")
+    a = processed(CORPUS / "esa2557_missing_indicator.docx")
     miss = [f for f in a.findings if f.check == "indicators.missing"]
     assert [(f.expected, f.severity) for f in miss] == [("2.4", "warning")]
-    fragment = process_file(CORPUS / "004_udonthani2_2565_web.html")  # one indicator of a web page
+    fragment = processed(CORPUS / "004_udonthani2_2565_web.html")  # one indicator of a web page
     assert all(f.severity == "info" for f in fragment.findings) and fragment.status == "ok"
 
 
@@ -95,7 +94,7 @@ def test_duplicated_indicator():
 def test_indicator_name_against_framework():
     a = with_000("ตัวบ่งชี้ที่ 1 การบริหารจัดการที่ดี", "ตัวบ่งชี้ที่ 1 ความพึงพอใจของผู้รับบริการ")
     assert any(f.check == "indicators.name" and f.severity == "warning" for f in a.findings)
-    spaced = process_file(CORPUS / "002_phatthalung2_2557_levels.docx")  # "การติดตาม ตรวจสอบ ประเมินผล …"
+    spaced = processed(CORPUS / "002_phatthalung2_2557_levels.docx")  # "การติดตาม ตรวจสอบ ประเมินผล …"
     assert "indicators.name" not in checks_of(spaced)
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate import TRUTH_SUFFIX, Report, compare, evaluate_corpus
-from pipeline.run import find_documents, process_file
+from pipeline.run import find_documents
 
-from conftest import CORPUS, HAVE_SOFFICE, HAVE_TESSERACT
+from conftest import CORPUS, HAVE_SOFFICE, HAVE_TESSERACT, processed
 
 TRUTHS = sorted(CORPUS.glob(f"*{TRUTH_SUFFIX}"))
 
@@ -38,25 +38,25 @@ def test_document_matches_truth(truth_path):
         pytest.skip(missing)
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     report = Report()
-    compare(process_file(truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)])), truth, report)
+    compare(processed(truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)])), truth, report)
     assert report.problems == []
     assert report.wrong_unflagged == 0
 
 
 @pytest.mark.skipif(not (HAVE_SOFFICE and HAVE_TESSERACT), reason="LibreOffice and Tesseract are needed")
 def test_corpus_figures():
-    r = evaluate_corpus(CORPUS)
+    r = evaluate_corpus(CORPUS, processed)
     assert r.wrong_unflagged == 0
     assert r.levels_right == r.levels_total > 100
     assert r.scores_right == r.scores_total > 30
     assert r.flags_raised == r.flags_expected >= 5
 
 
-def test_every_value_has_evidence_and_method():
-    for truth_path in TRUTHS:
-        if _tool_missing(truth_path.name):
-            continue
-        a = process_file(truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)]))
-        for item in a.indicators + a.standards:
-            if item.level is not None or item.score is not None:
-                assert item.method and item.evidence and item.location, (a.file, item)
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name[: -len(TRUTH_SUFFIX)])
+def test_every_value_has_evidence_and_method(truth_path):
+    if missing := _tool_missing(truth_path.name):
+        pytest.skip(missing)
+    a = processed(truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)]))
+    for item in a.indicators + a.standards:
+        if item.level is not None or item.score is not None:
+            assert item.method and item.evidence and item.location, (a.file, item)

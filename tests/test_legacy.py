@@ -11,7 +11,7 @@ from parsers import convert, sniff
 from pipeline.batch import run_batch
 from pipeline.run import process_file
 
-from conftest import CORPUS, needs_soffice
+from conftest import CORPUS, needs_soffice, processed
 
 
 def test_format_is_recognised_by_content():
@@ -21,7 +21,7 @@ def test_format_is_recognised_by_content():
 
 @needs_soffice
 def test_doc_keeps_symbol_ticks():
-    a = process_file(CORPUS / "legacy_002_phatthalung2_2557_levels.doc")
+    a = processed(CORPUS / "legacy_002_phatthalung2_2557_levels.doc")
     assert a.format == "doc" and [i.level for i in a.indicators] == [5, 4, 5, 3]
     assert all("font-letter" in i.method for i in a.indicators)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
+
+import pytest
 
 from pipeline.run import process_file
 
@@ -19,14 +20,19 @@ def _rebuild(src, dst, document_xml: bytes) -> None:
             z.writestr(n, d)
 
 
-def test_zip_bomb_is_refused_from_its_declared_size(make_docx, tmp_path):
+def test_zip_bomb_is_refused_from_its_declared_size(make_docx, tmp_path, monkeypatch):
     src = make_docx(W.para("ก"))
     xml = zipfile.ZipFile(src).read("word/document.xml")
     bomb = tmp_path / "bomb.docx"
     _rebuild(src, bomb, xml.replace(b"</w:body>", b"<w:p><w:r><w:t>" + b"A" * (450 * 2**20) + b"</w:t></w:r></w:p></w:body>"))
-    t = time.monotonic()
+    real_read = zipfile.ZipFile.read
+
+    def read(self, name, *args):  # refused from the declared sizes: the bomb is never inflated
+        assert not str(getattr(name, "filename", name)).endswith("document.xml"), "the bomb was inflated"
+        return real_read(self, name, *args)
+    monkeypatch.setattr(zipfile.ZipFile, "read", read)
     a = process_file(bomb)
-    assert a.status == "error" and "ZIP bomb" in a.error and time.monotonic() - t < 5
+    assert a.status == "error" and "ZIP bomb" in a.error
 
 
 def test_xml_entity_expansion_is_refused(make_docx, tmp_path):
@@ -37,9 +43,8 @@ def test_xml_entity_expansion_is_refused(make_docx, tmp_path):
     body = lol + xml.split(b"?>", 1)[1].replace(b"</w:body>", b"<w:p><w:r><w:t>&g;</w:t></w:r></w:p></w:body>")
     bad = tmp_path / "lol.docx"
     _rebuild(src, bad, body)
-    t = time.monotonic()
     a = process_file(bad)
-    assert a.status == "error" and "DOCTYPE" in a.error and time.monotonic() - t < 5
+    assert a.status == "error" and "DOCTYPE" in a.error  # refused before parsing: nothing is expanded
 
 
 def test_deeply_nested_tables_are_refused(make_docx, tmp_path):
@@ -60,13 +65,15 @@ def test_deep_html_is_refused_not_truncated(make_file):
     assert a.status == "error" and "256 levels" in a.error
 
 
-def test_a_2000_page_pdf_is_refused_quickly(tmp_path):
+def test_a_2000_page_pdf_is_refused_before_reading_a_page(tmp_path, monkeypatch):
     import pypdfium2 as pdfium
     pdf = pdfium.PdfDocument.new()
     for _ in range(2000):
         pdf.new_page(595, 842)
     path = tmp_path / "long.pdf"
     pdf.save(str(path))
-    t = time.monotonic()
+    import parsers.pdf_parser as pp
+
+    monkeypatch.setattr(pp._Reader, "page", lambda self, i: pytest.fail("a page was read"))
     a = process_file(path)
-    assert a.status == "error" and "2000 pages" in a.error and time.monotonic() - t < 10
+    assert a.status == "error" and "2000 pages" in a.error  # refused from the page count alone

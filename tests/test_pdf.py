@@ -12,7 +12,7 @@ from parsers.pdf_parser import C90, thai_repair, widgets as _widgets
 from pipeline.normalize import normalize_text
 from pipeline.run import process_file
 
-from conftest import CORPUS, needs_soffice, needs_tesseract
+from conftest import CORPUS, needs_soffice, needs_tesseract, processed
 
 REAL = CORPUS / "real_chanuman_criteria_manual_2568.pdf"
 
@@ -111,21 +111,21 @@ def test_acroform_as_and_v(as_, v, state):
 
 
 def test_tables_split_by_page_breaks_are_one_table():
-    a = process_file(CORPUS / "pdf_esa2557_summary_table.pdf")
+    a = processed(CORPUS / "pdf_esa2557_summary_table.pdf")
     assert len(a.indicators) == 17 and all(i.level for i in a.indicators)
 
 
 def test_encrypted_and_truncated():
-    enc = process_file(CORPUS / "bad_encrypted.pdf")
+    enc = processed(CORPUS / "bad_encrypted.pdf")
     assert enc.status == "error" and "encrypted" in enc.error
-    cut = process_file(CORPUS / "bad_truncated.pdf")
+    cut = processed(CORPUS / "bad_truncated.pdf")
     assert cut.status == "error" and "truncated" in cut.error
 
 
 def test_too_many_pages_is_refused(monkeypatch):
     import parsers.pdf_parser as pp
     monkeypatch.setattr(pp, "MAX_PAGES", 3)
-    a = process_file(CORPUS / "pdf_000_lamphun2_2557_prose.pdf")
+    a = process_file(CORPUS / "pdf_000_lamphun2_2557_prose.pdf")  # read afresh, not from the session cache
     assert a.status == "error" and "refused: 5 pages" in a.error
 
 
@@ -176,7 +176,7 @@ def test_unreadable_text_layer_goes_to_ocr(tmp_path, monkeypatch):
 
 @needs_tesseract
 def test_scan_values_are_flagged():
-    a = process_file(CORPUS / "pdf_scan_000_lamphun2_2557.pdf")
+    a = processed(CORPUS / "pdf_scan_000_lamphun2_2557.pdf")
     found = [i for i in a.indicators if i.level is not None]
     assert len(found) >= 8 and all(i.needs_review and i.method.startswith("ocr") for i in found)
     assert any(f.check == "read.ocr_metadata" for f in a.findings)

@@ -9,10 +9,9 @@ from parsers import parse
 from parsers.text_parser import parse_text
 from pipeline.checks import run_checks
 from pipeline.extract import extract_assessment
-from pipeline.run import process_file
 from pipeline.structure import build_structure
 
-from conftest import CORPUS, HAVE_SOFFICE, needs_soffice
+from conftest import CORPUS, HAVE_SOFFICE, needs_soffice, processed
 from conftest import wordml as W
 
 
@@ -108,7 +107,7 @@ def test_pdf_running_headers_and_two_columns():
     texts = [b.text for b in doc.blocks if hasattr(b, "text")]
     assert not any(t.startswith("รายงานผลการประเมินตนเอง สพม.") for t in texts)  # the page header, on every page
     assert not any(t.strip() in {"- 2 -", "- 3 -"} for t in texts)  # the footer
-    two = process_file(CORPUS / "pdf_layout_two_column.pdf")
+    two = processed(CORPUS / "pdf_layout_two_column.pdf")
     assert {i.indicator_id: i.level for i in two.indicators} == {"1.1": 5, "1.2": 4}
     assert [i.name for i in two.indicators] == ["ผลสัมฤทธิ์ทางวิชาการของผู้เรียน", "คุณลักษณะที่พึงประสงค์ของผู้เรียน"]
 
@@ -130,5 +129,5 @@ def test_column_regions_split_only_prose_columns():
 
 @pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice is not installed")
 def test_heading_at_a_page_foot_is_not_joined_to_the_next_page():
-    a = process_file(CORPUS / "pdf_layout_realistic_sar.pdf")
+    a = processed(CORPUS / "pdf_layout_realistic_sar.pdf")
     assert {i.indicator_id: i.name for i in a.indicators}["1.2"] == "คุณลักษณะที่พึงประสงค์ของผู้เรียน"
