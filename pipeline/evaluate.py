@@ -6,12 +6,18 @@ Each document `X` has `X.truth.json` beside it:
      "standards": {"1": {"score": 30, "level": 5}},
      "indicators": {"1/1": {"level": 5, "score": 40}, "1/2": {"level": null, "review": true}},
      "findings": ["totals.sum"]}
-A key left out is not evaluated. `"ocr": true` marks a scan: indicators OCR misses are not counted
-against it, but every value it reports must be flagged. `"level": null` means the document states no clear level; with
-`"review": true` it must be flagged. `findings` names checks that must be among the document's findings.
+Keys are "standard/indicator" and "standard", prefixed "part/" in a report of parts. A key left out is
+not evaluated; when "standards" is given, a standard extracted beyond it is counted as extra, and so is
+an indicator beyond "indicators". `"ocr": true` marks a scan: indicators OCR misses are not counted
+against it, but every value it reports must be flagged. `"level": null` means the document states no
+clear level; with `"review": true` it must be flagged. `findings` names checks that must be raised; a
+document whose truth status is `ok` must raise no warning at all.
 
-The figure that matters most is `wrong_unflagged`: a value that differs from the truth and carries
-no review flag. It must be zero.
+Every value kind (indicator level, standard level, label, score, stated total, metadata, findings) is
+counted: right, flagged (wrong or missing, with a flag that concerns that value), flagged for something
+else, missing (no value, no flag), wrong and unflagged, extra. A flag counts only when its check
+concerns the value: a wrong level on a row flagged for its name is wrong and unflagged. The figure that
+matters most is `wrong_unflagged`; it must be zero.
 """
 
 from __future__ import annotations
@@ -20,30 +26,80 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Assessment
+from .model import Assessment, Indicator, Judged
+from .patterns import level_of_label
 from .run import process_file
 
 TRUTH_SUFFIX = ".truth.json"
+
+# Which checks speak of which value: a flag for a level is no flag for a name.
+_ABOUT_LEVEL = {"ticks.multiple", "ticks.none", "ticks.unknown_symbol", "level.label_mismatch", "level.missing",
+                "level.no_result", "level.weak_choice", "sources.disagree", "ocr.unconfirmed", "levels.label",
+                "scores.level_vs_score"}
+_ABOUT_SCORE = {"sources.disagree", "ocr.unconfirmed", "level.missing", "level.no_result", "scores.level_vs_score",
+                "scores.maximum", "totals.standard_sum"}
+_ABOUT_TOTALS = {"totals.disagree", "totals.sum", "counts.standards", "counts.indicators", "scores.maximum"}
+KINDS = ("indicator level", "standard level", "label", "score", "stated total", "metadata", "findings")
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    flagged: int = 0  # wrong or missing, and a flag concerns this value
+    flagged_other: int = 0  # missing, and flagged only for something else
+    missing: int = 0  # no value and no flag (an honest gap, but a gap)
+    wrong_unflagged: int = 0
+    extra: int = 0  # a value where the truth has none to compare
+
+    @property
+    def total(self) -> int:
+        return self.right + self.flagged + self.flagged_other + self.missing + self.wrong_unflagged
 
 
 @dataclass
 class Report:
     documents: int = 0
     status_right: int = 0
-    levels_total: int = 0
-    levels_right: int = 0
-    scores_total: int = 0
-    scores_right: int = 0
+    tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
     indicators_truth: int = 0
     indicators_found: int = 0  # of the truth's indicators, how many were extracted
     indicators_extracted: int = 0
-    indicators_extra: int = 0  # extracted but not in the truth
     flags_expected: int = 0
     flags_raised: int = 0
-    wrong_unflagged: int = 0
-    metadata_total: int = 0
-    metadata_right: int = 0
     problems: list[str] = field(default_factory=list)
+
+    # The headline figures, from the tallies.
+    @property
+    def levels_total(self) -> int:
+        return sum(self.tallies[k].total for k in ("indicator level", "standard level"))
+
+    @property
+    def levels_right(self) -> int:
+        return sum(self.tallies[k].right for k in ("indicator level", "standard level"))
+
+    @property
+    def scores_total(self) -> int:
+        return self.tallies["score"].total
+
+    @property
+    def scores_right(self) -> int:
+        return self.tallies["score"].right
+
+    @property
+    def metadata_total(self) -> int:
+        return self.tallies["metadata"].total
+
+    @property
+    def metadata_right(self) -> int:
+        return self.tallies["metadata"].right
+
+    @property
+    def indicators_extra(self) -> int:
+        return self.tallies["indicator level"].extra
+
+    @property
+    def wrong_unflagged(self) -> int:
+        return sum(t.wrong_unflagged for t in self.tallies.values())
 
     @staticmethod
     def _pct(a: int, b: int) -> str:
@@ -58,6 +114,37 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def _key(x: Judged) -> str:
+    part = f"{x.part}/" if x.part else ""
+    return part + (f"{x.standard}/{x.indicator}" if isinstance(x, Indicator) else x.standard)
+
+
+def _checks_on(a: Assessment, x: Judged) -> set[str]:
+    """The checks whose findings name this indicator or standard."""
+    if isinstance(x, Indicator):
+        return {f.check for f in a.findings if f.indicator_id == x.indicator_id and f.severity != "info"}
+    return {f.check for f in a.findings if f.standard == x.standard and f.part == x.part and not f.indicator
+            and f.severity != "info"}
+
+
+def _judge(t: Tally, got, want, about: bool, flagged_any: bool) -> str:
+    """Count one value; returns what it was ("right", "flagged", …) for the problem list."""
+    if _same(got, want):
+        t.right += 1
+        return "right"
+    if about:
+        t.flagged += 1
+        return "flagged"
+    if got is None:
+        if flagged_any:
+            t.flagged_other += 1
+            return "flagged for something else"
+        t.missing += 1
+        return "missing"
+    t.wrong_unflagged += 1
+    return "wrong and unflagged"
+
+
 def compare(a: Assessment, truth: dict, r: Report) -> None:
     name = Path(a.file).name
     r.documents += 1
@@ -69,73 +156,62 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
         r.status_right += 1
     else:
         problem(f"status {a.status!r}, truth {truth['status']!r} {a.error}")
+    meta = r.tallies["metadata"]
     for key in ("organisation", "fiscal_year_be", "academic_year_be", "framework"):
         if key in truth:
-            r.metadata_total += 1
-            got = getattr(a, key) or ("" if isinstance(truth[key], str) else None)
-            if _same(got, truth[key]):
-                r.metadata_right += 1
-            else:
+            got = getattr(a, key) or None
+            if _judge(meta, got, truth[key] or None, False, False) != "right":
                 problem(f"{key} {got!r}, truth {truth[key]!r}")
-    stated = truth.get("stated")
-    if stated:
-        st = a.stated
-        for key, want in stated.items():
-            got = getattr(st, key) if st else None
-            if not _same(got, want):
-                problem(f"stated {key} {got!r}, truth {want!r}")
-                r.wrong_unflagged += got is not None
-    # Keys as the truth writes them: "1/2" (standard/indicator) and "1"; in a report of parts
-    # "ปฐมวัย/1/2" and "ปฐมวัย/1".
-    found = {(f"{i.part}/" if i.part else "") + f"{i.standard}/{i.indicator}": i for i in a.indicators}
-    stds = {(f"{s.part}/" if s.part else "") + s.standard: s for s in a.standards}
+    _compare_totals(a, truth, r, problem)
+    _compare_findings(a, truth, r, problem)
+
+    found = {_key(i): i for i in a.indicators}
+    stds = {_key(s): s for s in a.standards}
     want_inds: dict = truth.get("indicators", {})
     r.indicators_truth += len(want_inds)
     r.indicators_extracted += len(found)
-    r.indicators_extra += len(set(found) - set(want_inds))
-    for key in sorted(set(found) - set(want_inds)):
-        problem(f"indicator {key} extracted but not in the truth")
-        if found[key].level is not None and not found[key].needs_review:
-            r.wrong_unflagged += 1
-    _check_findings(a, truth, problem)
-    items = [(f"indicator {k}", found.get(k), v) for k, v in want_inds.items()]
-    items += [(f"standard {k}", stds.get(k), v) for k, v in truth.get("standards", {}).items()]
     ocr = truth.get("ocr", False)  # a scan: OCR may miss values; those it finds must be right or flagged
-    for label, got, want in items:
-        if label.startswith("indicator"):
-            if got is None:
-                if not ocr:
-                    problem(f"{label} not found")
-            else:
+    extras = [(k, found[k], "indicator level") for k in sorted(set(found) - set(want_inds)) if "indicators" in truth]
+    extras += [(k, stds[k], "standard level") for k in sorted(set(stds) - set(truth.get("standards", {})))
+               if "standards" in truth]
+    for key, x, kind in extras:
+        if x.level is None and x.score is None:
+            continue  # a heading with no value: nothing claimed
+        t = r.tallies[kind]
+        t.extra += 1
+        problem(f"{kind} {key} = {x.level} extracted but not in the truth")
+        if not (_checks_on(a, x) & _ABOUT_LEVEL):
+            t.wrong_unflagged += 1
+    items = [("indicator level", found.get(k), k, v) for k, v in want_inds.items()]
+    items += [("standard level", stds.get(k), k, v) for k, v in truth.get("standards", {}).items()]
+    for kind, got, key, want in items:
+        label = f"{kind.split()[0]} {key}"
+        if kind == "indicator level":
+            if got is None and not ocr:
+                problem(f"{label} not found")
+            elif got is not None:
                 r.indicators_found += 1
+        if ocr and got is None:
+            continue
+        checks = _checks_on(a, got) if got is not None else set()
         flagged = bool(got and got.needs_review)
         if ocr and got is not None and (got.level is not None or got.score is not None) and not flagged:
             problem(f"{label} was read by OCR but not flagged for review")
-        if ocr and got is None:
-            continue
         if ocr:  # count only what OCR found
             want = {k: v for k, v in want.items() if k not in ("level", "score") or getattr(got, k, None) is not None}
         if "level" in want:
             level = got.level if got else None
-            if want["level"] is not None:
-                r.levels_total += 1
-                if level == want["level"]:
-                    r.levels_right += 1
-                else:
-                    problem(f"{label} level {level}, truth {want['level']}{' (flagged)' if flagged else ''}")
-            elif level is not None:
-                problem(f"{label} level {level} where the document states none")
-            if level is not None and level != want["level"] and not flagged:
-                r.wrong_unflagged += 1
+            res = _judge(r.tallies[kind], level, want["level"], bool(checks & _ABOUT_LEVEL), flagged)
+            if res != "right":
+                problem(f"{label} level {level}, truth {want['level']} ({res})")
+            if level is not None and got.level_label and want["level"] is not None:
+                _judge(r.tallies["label"], level_of_label(got.level_label), want["level"],
+                       bool(checks & _ABOUT_LEVEL), flagged)
         if "score" in want:
-            r.scores_total += 1
             score = got.score if got else None
-            if _same(score, want["score"]):
-                r.scores_right += 1
-            else:
-                problem(f"{label} score {score}, truth {want['score']}")
-                if score is not None and not flagged:
-                    r.wrong_unflagged += 1
+            res = _judge(r.tallies["score"], score, want["score"], bool(checks & _ABOUT_SCORE), flagged)
+            if res != "right":
+                problem(f"{label} score {score}, truth {want['score']} ({res})")
         if want.get("review"):
             r.flags_expected += 1
             if flagged:
@@ -144,11 +220,33 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
                 problem(f"{label} should be flagged for review")
 
 
-def _check_findings(a: Assessment, truth: dict, problem) -> None:
+def _compare_totals(a: Assessment, truth: dict, r: Report, problem) -> None:
+    stated = truth.get("stated")
+    if not stated:
+        return
+    st = a.stated
+    about = bool({f.check for f in a.findings if f.severity != "info"} & _ABOUT_TOTALS)
+    for key, want in stated.items():
+        got = getattr(st, key) if st else None
+        res = _judge(r.tallies["stated total"], got, want, about and got is not None, False)
+        if res != "right":
+            problem(f"stated {key} {got!r}, truth {want!r} ({res})")
+
+
+def _compare_findings(a: Assessment, truth: dict, r: Report, problem) -> None:
+    t = r.tallies["findings"]
     raised = {f.check for f in a.findings}
     for check in truth.get("findings", []):
-        if check not in raised:
+        if check in raised:
+            t.right += 1
+        else:
+            t.missing += 1
             problem(f"finding {check} expected but not raised")
+    if truth["status"] == "ok":  # a clean report must raise no warning: each one is a false finding
+        for f in a.findings:
+            if f.severity in ("warning", "error"):
+                t.extra += 1
+                problem(f"finding {f.check} raised on a clean report: {f.message}")
 
 
 def evaluate_corpus(corpus: str | Path, process=process_file) -> Report:
@@ -175,9 +273,19 @@ def format_report(r: Report, verbose: bool = False) -> str:
         f"review flags raised  {p(r.flags_raised, r.flags_expected)}",
         f"metadata right       {p(r.metadata_right, r.metadata_total)}",
         f"wrong but unflagged  {r.wrong_unflagged}",
+        "",
+        f"{'value':<16}{'right':>7}{'flagged':>9}{'flag≠':>7}{'missing':>9}{'wrong':>7}{'extra':>7}",
     ]
+    for kind, t in r.tallies.items():
+        lines.append(f"{kind:<16}{t.right:>7}{t.flagged:>9}{t.flagged_other:>7}{t.missing:>9}"
+                     f"{t.wrong_unflagged:>7}{t.extra:>7}")
+    lines.append("(flagged: wrong or missing with a flag about that value; flag≠: missing, flagged for something "
+                 "else; wrong: wrong and unflagged)")
     if r.problems:
         lines.append(f"disagreements        {len(r.problems)}")
         if verbose:
             lines += [f"  {x}" for x in r.problems]
     return "\n".join(lines)
+
+
+__all__ = ["Report", "Tally", "compare", "evaluate_corpus", "format_report", "TRUTH_SUFFIX"]
