@@ -31,6 +31,7 @@ CHECK_TH = {
     "totals.no_rule": "ไม่มีเกณฑ์สำหรับตรวจคะแนนรวม",
     "scores.level_vs_score": "คะแนนไม่สอดคล้องกับระดับคุณภาพ",
     "scores.maximum": "คะแนนเกินคะแนนเต็ม",
+    "scores.own_scale": "รายงานใช้มาตราคะแนนของตนเองอย่างสม่ำเสมอ",
     "levels.label": "ชื่อระดับคุณภาพไม่ตรงกับระดับ",
     "indicators.missing": "ไม่พบตัวบ่งชี้ตามมาตรฐาน",
     "indicators.unknown": "ตัวบ่งชี้ไม่มีในมาตรฐาน",
@@ -78,6 +79,12 @@ def _assessed(a: Assessment) -> bool:
     return a.assessed
 
 
+def _rule_severity(fw: Framework, rule: str) -> str:
+    """A scoring rule the catalogue marks `derived` (worked out from a few reports) gives notes, not
+    warnings: only what the report contradicts in itself, or a published rule, is a warning."""
+    return "info" if rule in (fw.scoring.get("derived") or []) else "warning"
+
+
 # -- checks ---------------------------------------------------------------------------------------------
 def check_framework(c: Context) -> None:
     if c.fw is None and _assessed(c.a) and c.a.framework_basis:
@@ -121,7 +128,7 @@ def check_sums(c: Context) -> None:
             if computed is not None and abs(std.score - computed) > _TOLERANCE:
                 parts = " + ".join(_fmt(i.score) for i in inds)
                 how = f"({parts}) / 5" if divisor == 5 else parts
-                c.add("totals.standard_sum", "warning",
+                c.add("totals.standard_sum", _rule_severity(fw, "standard_score"),
                       f"standard {fs.number}: the report states {_fmt(std.score)} but its indicator scores give "
                       f"{_fmt(computed)} = {how} (rule of {fw.id}: {rule['standard_score']})",
                       _fmt(computed), _fmt(std.score), std.location, std)
@@ -137,18 +144,38 @@ def check_sums(c: Context) -> None:
 
 
 def check_level_vs_score(c: Context) -> None:
-    fw = c.fw
+    """Scores against levels. The report's own full marks first: a score above the full marks it
+    states is a contradiction. Then the framework's rule (weight × level): a report that scores
+    every indicator on another but consistent scale (weight × level / 5, say) gets one note saying
+    so, not a warning per row; rows that fit no consistent scale are findings, warnings only where
+    the rule is published."""
+    a, fw = c.a, c.fw
+    for i in a.indicators + a.standards:
+        if i.full_marks is not None and i.score is not None and i.score > i.full_marks + _TOLERANCE:
+            c.add("scores.maximum", "warning", f"{i.label}: score {_fmt(i.score)} is above the full marks "
+                  f"{_fmt(i.full_marks)} the report states", _fmt(i.full_marks), _fmt(i.score), i.location, i)
     if fw is None or fw.scoring.get("indicator_score", "").strip() != "weight * level":
         return
-    for i in c.a.indicators:
+    rows = []
+    for i in a.indicators:
         fi = fw.indicator(i.standard, i.indicator)
-        if fi is None or fi.weight is None or i.score is None or i.level is None:
-            continue
-        if abs(fi.weight * i.level - i.score) > _TOLERANCE:
-            c.add("scores.level_vs_score", "warning",
-                  f"{i.label}: score {_fmt(i.score)} does not match level {i.level} "
-                  f"(weight {_fmt(fi.weight)} x level {i.level} = {_fmt(fi.weight * i.level)})",
-                  _fmt(fi.weight * i.level), _fmt(i.score), i.location, i)
+        if fi is not None and fi.weight and i.score is not None and i.level:
+            rows.append((i, fi.weight, i.score / (fi.weight * i.level)))
+    off = [(i, w, r) for i, w, r in rows if abs(r - 1) * w * i.level > _TOLERANCE]
+    if not off:
+        return
+    ratios = [r for _, _, r in rows]
+    if len(rows) >= 3 and len(off) == len(rows) and max(ratios) - min(ratios) < 0.01:
+        c.add("scores.own_scale", "info", f"the report scores every indicator on its own scale: score = weight "
+              f"x level x {_fmt(ratios[0])} (the rule of {fw.id} is weight x level); checked on that scale, "
+              f"its {len(rows)} scores agree", f"x {_fmt(1.0)}", f"x {_fmt(ratios[0])}")
+        return
+    severity = _rule_severity(fw, "indicator_score")
+    for i, w, _ in off:
+        c.add("scores.level_vs_score", severity,
+              f"{i.label}: score {_fmt(i.score)} does not match level {i.level} "
+              f"(weight {_fmt(w)} x level {i.level} = {_fmt(w * i.level)})",
+              _fmt(w * i.level), _fmt(i.score), i.location, i)
 
 
 def check_maximum(c: Context) -> None:
@@ -163,9 +190,11 @@ def check_maximum(c: Context) -> None:
     mult = 5.0 if rule.get("indicator_max", "").strip() == "weight * 5" else (1.0 if "indicator_max" in rule else None)
     for i in a.indicators:
         fi = fw.indicator(i.standard, i.indicator)
+        if i.full_marks is not None:
+            continue  # checked against the report's own full marks above
         if mult and fi and fi.weight is not None and i.score is not None and i.score > fi.weight * mult + _TOLERANCE:
-            c.add("scores.maximum", "warning", f"{i.label}: score {_fmt(i.score)} is above its maximum "
-                  f"{_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i)
+            c.add("scores.maximum", _rule_severity(fw, "indicator_max"), f"{i.label}: score {_fmt(i.score)} is above "
+                  f"its maximum {_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i)
     if "standard_max" in rule or "indicator_max" in rule:
         for s in a.standards:
             fs = fw.standard(s.standard)

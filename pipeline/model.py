@@ -22,6 +22,7 @@ class Judged:
     level: int | None = None
     level_label: str = ""
     score: float | None = None
+    full_marks: float | None = None  # คะแนนเต็ม the report states beside the score
     method: str = ""
     evidence: str = ""
     location: str = ""

@@ -167,6 +167,9 @@ def _decide(item: Judged, a: Assessment) -> None:
         flag(a, item, "sources.disagree", f"the report gives different scores: {detail}", valued[0].location)
     elif scores:
         item.score = scores.pop()
+    fulls = {c.full for c in valued if c.full is not None}
+    if len(fulls) == 1:
+        item.full_marks = fulls.pop()
     basis = with_level[0] if with_level else (valued[0] if valued else (results[0] if results else None))
     if basis is not None:
         item.method = "+".join(dict.fromkeys(c.method for c in (valued or results)))
