@@ -218,35 +218,42 @@ def check_labels(c: Context) -> None:
 
 
 def check_indicators_against_framework(c: Context) -> None:
+    """Indicators against the framework's list. Warnings only from what the catalogue has from a
+    published source (an indicator's existence: `listed`; its name: `confirmed`); what it derived
+    from our own documents gives notes."""
     fw, a = c.fw, c.a
     if fw is None or not _assessed(a):
         return
     found = {(i.standard, i.indicator): i for i in a.indicators}
-    confirmed = [(s, fi) for s in fw.standards if s.confirmed for fi in s.indicators if fi.confirmed]
+    items = [(s, fi) for s in fw.standards for fi in s.indicators]
     covered = {std for std, _ in found}
-    present = sum(1 for s, fi in confirmed if (s.number, fi.number) in found)
+    present = sum(1 for s, fi in items if (s.number, fi.number) in found)
     # A page about one indicator is a fragment, not a report missing the rest.
-    whole_report = a.stated is not None or (confirmed and present >= len(confirmed) / 2)
-    for s, fi in confirmed:
+    whole_report = a.stated is not None or (items and present >= len(items) / 2)
+    for s, fi in items:
         if s.number in covered and s.complete and (s.number, fi.number) not in found:
-            c.add("indicators.missing", "warning" if whole_report else "info",
-                  f"indicator {indicator_number(s.number, fi.number)} ({fi.name}) of {fw.id} is not in the report",
+            published = whole_report and fi.listed
+            c.add("indicators.missing", "warning" if published else "info",
+                  f"indicator {indicator_number(s.number, fi.number)} ({fi.name}) of {fw.id} is not in the report"
+                  + ("" if fi.listed else " (the catalogue's list is derived, not published)"),
                   indicator_number(s.number, fi.number), "")
     for key, i in found.items():
         fs = fw.standard(i.standard)
         fi = fw.indicator(*key)
         if fi is None:
-            known = fs is not None and fs.complete and not fs.as_a_whole
+            known = fs is not None and fs.complete and not fs.as_a_whole and all(x.listed for x in fs.indicators)
             c.add("indicators.unknown", "warning" if known else "info",
                   f"{i.label} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
                   "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None, about=i)
-        elif fi.confirmed and i.name:
+        elif i.name:
             sim = name_similarity(i.name, fi.name)
             if sim < 0.5:
-                c.add("indicators.name", "warning", f"{i.label} is named '{i.name}', but in {fw.id} it is "
-                      f"'{fi.name}': a different indicator under this number?", fi.name, i.name,
-                      i.heading_location, i)
-            elif sim < 0.8:
+                severity = "warning" if fi.confirmed else "info"
+                c.add("indicators.name", severity, f"{i.label} is named '{i.name}', but in {fw.id} it is "
+                      f"'{fi.name}': a different indicator under this number?"
+                      + ("" if fi.confirmed else " (the catalogue's name is not published)"), fi.name, i.name,
+                      i.heading_location, i if fi.confirmed else None, about=i)
+            elif sim < 0.8 and fi.confirmed:
                 c.add("indicators.name", "info", f"{i.label} is worded differently from {fw.id}",
                       fi.name, i.name, i.heading_location, about=i)
 

@@ -30,7 +30,8 @@ class FIndicator:
     number: str
     name: str
     weight: float | None = None
-    confirmed: bool = True
+    confirmed: bool = True  # its name is published: a report naming it otherwise gets a warning
+    listed: bool = True  # that it exists is published: a report missing it gets a warning
 
 
 @dataclass(slots=True)
@@ -70,18 +71,11 @@ class Framework:
         return {(s.number, i.number) for s in self.standards for i in s.indicators}
 
 
-_REQUIRED = ("id", "name", "kind", "year_be", "in_use_be", "scale", "numbering", "standards")
-
-
-def _line_of(node: yaml.Node, key: str) -> int:
-    if isinstance(node, yaml.MappingNode):
-        for k, _ in node.value:
-            if k.value == key:
-                return k.start_mark.line + 1
-    return node.start_mark.line + 1
-
-
 def load_framework(path: Path) -> Framework:
+    from pydantic import ValidationError
+
+    from .framework_schema import FrameworkSpec, effective
+
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
@@ -92,39 +86,42 @@ def load_framework(path: Path) -> Framework:
         raise FrameworkError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
     if not isinstance(raw, dict):
         raise FrameworkError(f"{path} line 1: a framework file must be a mapping of keys")
-    for key in _REQUIRED:
-        if key not in raw:
-            raise FrameworkError(f"{path} line 1: the key '{key}' is missing")
-    std_nodes = next((v for k, v in node.value if k.value == "standards"), None)
+    try:
+        spec = FrameworkSpec.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        what = ".".join(str(p) for p in loc) or "the file"
+        raise FrameworkError(f"{path} line {_line_at(node, loc)}: {what}: {err['msg']}") from exc
     standards = []
-    for n, s in enumerate(raw["standards"] or []):
-        snode = std_nodes.value[n] if std_nodes is not None else node
-        if not isinstance(s, dict) or "number" not in s or "name" not in s:
-            raise FrameworkError(f"{path} line {snode.start_mark.line + 1}: a standard needs 'number' and 'name'")
+    for s in spec.standards:
+        sp = effective(spec, s)
         inds = []
-        for i in (s.get("indicators") or []):
-            if not isinstance(i, dict) or "number" not in i or "name" not in i:
-                raise FrameworkError(f"{path} line {_line_of(snode, 'indicators')}: an indicator of standard "
-                                     f"{s['number']} needs 'number' and 'name'")
-            inds.append(FIndicator(str(i["number"]), str(i["name"]), _num(i.get("weight"), path, snode),
-                                   bool(i.get("confirmed", True))))
-        standards.append(FStandard(str(s["number"]), str(s["name"]), _num(s.get("weight"), path, snode),
-                                   bool(s.get("confirmed", True)), bool(s.get("complete", raw.get("complete", True))),
-                                   bool(s.get("assessed_as_a_whole", False)), inds))
-    period = raw["in_use_be"]
-    if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period)):
-        raise FrameworkError(f"{path} line {_line_of(node, 'in_use_be')}: in_use_be must be [first, last] years in B.E.")
-    return Framework(str(raw["id"]), str(raw["name"]), str(raw["kind"]), int(raw["year_be"]), (period[0], period[1]),
-                     str(raw.get("year_kind", "fiscal")), str(raw["scale"]), str(raw["numbering"]),
-                     bool(raw.get("complete", True)), dict(raw.get("scoring") or {}), standards, str(path))
+        for i in s.indicators:
+            ip = effective(spec, s, i)
+            inds.append(FIndicator(i.number, i.name, i.weight, ip["names"].kind == "published",
+                                   ip["structure"].kind == "published"))
+        standards.append(FStandard(s.number, s.name, s.weight, sp["structure"].kind == "published",
+                                   spec.complete if s.complete is None else s.complete, s.assessed_as_a_whole, inds))
+    return Framework(spec.id, spec.name, spec.kind, spec.year_be, spec.in_use_be, spec.year_kind, spec.scale,
+                     spec.numbering, spec.complete, spec.scoring.model_dump(), standards, str(path))
 
 
-def _num(value, path: Path, node: yaml.Node) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    raise FrameworkError(f"{path} line {node.start_mark.line + 1}: weight '{value}' is not a number")
+def _line_at(node: yaml.Node, loc: list) -> int:
+    """The line of the YAML node at pydantic's error location (keys and list indexes)."""
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if nxt is None:
+                break
+            line, node = nxt[0].start_mark.line + 1, nxt[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
 
 
 def load_catalogue(directory: str | None = None) -> dict[str, Framework]:
