@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import (Block, Cell, Location, Mark, Paragraph, ReportDocument, Row, Table,  # noqa: F401
-                    UnreadableDocument)
+                    MissingTool, UnreadableDocument)
 from .sniff import sniff
 
 __all__ = ["parse", "parse_bytes", "sniff", "ReportDocument", "Paragraph", "Table", "Row", "Cell", "Mark",
-           "Location", "UnreadableDocument"]
+           "Location", "MissingTool", "UnreadableDocument"]
 
 
 _BINARY_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".odt", ".pdf", ".xlsx", ".xls", ".pptx"}

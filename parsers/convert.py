@@ -20,7 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .model import UnreadableDocument
+from .model import MissingTool, UnreadableDocument
 
 SUFFIX = {"ole": ".doc", "rtf": ".rtf", "odt": ".odt"}
 PACKAGE = "libreoffice-writer-nogui"
@@ -54,8 +54,8 @@ def _valid_docx(path: Path) -> bool:
 def _run(inputs: list[Path], outdir: Path, timeout: float) -> str:
     exe = soffice()
     if exe is None:
-        raise UnreadableDocument(f"reading this format needs LibreOffice, which is not installed here "
-                                 f"(install the Debian package {PACKAGE})")
+        raise MissingTool(f"reading this format needs LibreOffice, which is not installed here "
+                          f"(install the Debian package {PACKAGE})", PACKAGE)
     profile = Path(tempfile.mkdtemp(prefix="sarkit-lo-profile-"))
     cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
            "--nodefault", "--nologo", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir)]

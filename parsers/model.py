@@ -124,6 +124,19 @@ class Table:
 
 Block = Union[Paragraph, Table]
 
+DiagnosticKind = Literal["ocr_used", "ocr_failed", "ocr_timeout", "missing_tool"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem a parser met, typed so the pipeline decides what it means without reading prose:
+    a page read by OCR (a note), OCR that failed or ran out of time, a system tool not installed."""
+
+    kind: DiagnosticKind
+    message: str
+    page: int | None = None
+    package: str = ""  # the Debian package that brings the missing tool
+
 
 @dataclass(slots=True)
 class ReportDocument:
@@ -132,7 +145,7 @@ class ReportDocument:
     blocks: list[Block]
     encoding: str | None = None
     pages: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def iter_paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph in reading order, including those inside table cells."""
@@ -167,3 +180,12 @@ def _iter_tables(blocks: list[Block]) -> Iterator[Table]:
 
 class UnreadableDocument(Exception):
     """The file cannot be read as a report. The message is shown to a person as is."""
+
+
+class MissingTool(UnreadableDocument):
+    """The file needs a system tool that is not installed (LibreOffice for .doc, Tesseract for a
+    scan): not a bad file, and said apart from one (status `missing_tool`)."""
+
+    def __init__(self, message: str, package: str):
+        super().__init__(message)
+        self.package = package

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 
 from .builder import ParagraphBuilder
-from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
+from .model import Block, Cell, Diagnostic, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
 from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, widgets, within
 from .pdf_ocr import ink_box, ocr_lines, read_text_file
 from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
@@ -83,7 +83,7 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
                 blocks[-1] = Paragraph(join_lines(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
                                        origin=blocks[-1].origin)
             blocks.extend(page_blocks)
-        return ReportDocument(path=path, format="pdf", blocks=blocks, pages=n, warnings=reader.warnings)
+        return ReportDocument(path=path, format="pdf", blocks=blocks, pages=n, diagnostics=reader.diagnostics)
     finally:
         pdf.close()
 
@@ -97,7 +97,7 @@ class _Reader:
         self.table_continues = False
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
-        self.warnings: list[str] = []
+        self.diagnostics: list[Diagnostic] = []
 
     @property
     def plumber(self):
@@ -266,7 +266,8 @@ class _Reader:
     def _ocr(self, page, i: int, why: str) -> list[Block]:
         exe = shutil.which("tesseract")
         if exe is None:
-            self.warnings.append(f"page {i + 1}: {why}; OCR needs tesseract-ocr and tesseract-ocr-tha, not installed")
+            self.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; OCR needs tesseract-ocr and "
+                                               "tesseract-ocr-tha, not installed", i + 1, "tesseract-ocr-tha"))
             return []
         image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
         buf = io.BytesIO()
@@ -277,11 +278,12 @@ class _Reader:
                                input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
                                env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
             except subprocess.TimeoutExpired:
-                self.warnings.append(f"page {i + 1}: {why}; OCR did not finish within {OCR_TIMEOUT:g} s")
+                self.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
+                                               f"{OCR_TIMEOUT:g} s", i + 1))
                 return []
             text = read_text_file(os.path.join(tmp, "out.txt"))
             tsv = read_text_file(os.path.join(tmp, "out.tsv"))
-        self.warnings.append(f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)")
+        self.diagnostics.append(Diagnostic("ocr_used", f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)", i + 1))
         out = []
         for para in paragraphs(ocr_lines(text, tsv, image)):
             self.para_count += 1

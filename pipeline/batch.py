@@ -60,7 +60,8 @@ class BatchSummary:
 
     def line(self) -> str:
         c = self.counts
-        states = ", ".join(f"{c[s]} {s}" for s in ("ok", "needs_review", "no_assessment", "error") if c[s])
+        states = ", ".join(f"{c[s]} {s}" for s in ("ok", "needs_review", "no_assessment", "error", "missing_tool")
+                           if c[s])
         rate = self.processed / self.seconds if self.seconds else 0.0
         dup = f" ({self.files - self.unique} duplicate paths)" if self.files > self.unique else ""
         return (f"sarkit: {self.unique} documents{dup}: {states or 'none'}; {self.processed} read now, "
@@ -146,7 +147,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         for e in entries:
             if e.sha256:
                 by_sha.setdefault(e.sha256, []).append(e.path)
-        done = manifest.done()
+        # A file that waited for a missing system tool is read again: the tool may be installed now.
+        done = {sha: st for sha, st in manifest.done().items() if st != "missing_tool"}
         todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
         summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
                                reused=len(by_sha) - len(todo))

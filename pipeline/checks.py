@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .frameworks import Framework, Match, load_catalogue, match_framework, name_similarity
-from .model import (STATUS_ERROR, STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding, Indicator, Standard,
+from .model import (STATUS_ERROR, STATUS_MISSING_TOOL, STATUS_NONE, STATUS_OK, STATUS_REVIEW, Assessment, Finding,
+                    Indicator, Standard,
                     indicator_number)
 from .patterns import level_of_label
 from .resolve import finding_keys
@@ -49,6 +50,7 @@ CHECK_TH = {
     "ocr.unconfirmed": "อ่านจากภาพสแกน (OCR) ต้องตรวจสอบกับต้นฉบับ",
     "read.ocr": "หน้าที่ไม่มีข้อความ อ่านด้วย OCR",
     "read.ocr_metadata": "ชื่อหน่วยงานและปีอ่านด้วย OCR ต้องตรวจสอบ",
+    "read.missing_tool": "ไม่ได้ติดตั้งโปรแกรมที่จำเป็นสำหรับอ่านไฟล์นี้",
     "read": "อ่านไฟล์ไม่ได้",
 }
 
@@ -306,7 +308,10 @@ def run_checks(a: Assessment) -> Assessment:
     c = Context(a, attach_framework(a))
     for check in CHECKS:
         check(c)
-    if a.status == STATUS_ERROR:
+    if a.status in (STATUS_ERROR, STATUS_MISSING_TOOL):
+        return a
+    if not a.assessed and any(f.check == "read.missing_tool" for f in a.findings):
+        a.status = STATUS_MISSING_TOOL  # pages could not be read for want of a tool: not "no assessment"
         return a
     if not a.assessed:
         a.status = STATUS_NONE  # its findings (an unticked form outside any scope, OCR notes) still stand

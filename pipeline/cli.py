@@ -28,9 +28,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 2
     print(summary.line())
     docs = summary.dataset.documents
-    for _, row in docs[docs["status"] == "error"].iterrows():
-        print(f"  error: {row['file']}: {row['error']}", file=sys.stderr)
-    return 0
+    for _, row in docs[docs["status"].isin(["error", "missing_tool"])].iterrows():
+        print(f"  {row['status']}: {row['file']}: {row['error']}", file=sys.stderr)
+    # 3: some files need a system tool that is not installed (install it and run again: they are redone)
+    return 3 if (docs["status"] == "missing_tool").any() else 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -82,12 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="sarkit: %(message)s")
     args = build_parser().parse_args(argv)
     from .frameworks import FrameworkError, load_catalogue
+    from .scales import ScaleError, scales
 
     if getattr(args, "frameworks", None):
         os.environ["SARKIT_FRAMEWORKS"] = args.frameworks  # so that worker processes see it too
     try:
         load_catalogue()  # a malformed framework file stops us here, with its file and line
-    except FrameworkError as exc:
+        scales()
+    except (FrameworkError, ScaleError) as exc:
         print(f"sarkit: framework catalogue: {exc}", file=sys.stderr)
         return 2
     return args.func(args)

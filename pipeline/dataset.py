@@ -90,7 +90,7 @@ def finding_records(a: Assessment) -> list[dict]:
              "indicator_id": f.indicator_id, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
              "message": f.message, "expected": f.expected, "actual": f.actual, "location": f.location}
             for f in a.findings]
-    if a.status == "error":
+    if a.status in ("error", "missing_tool"):
         rows.insert(0, {"file": a.file, "part": "", "standard": "", "indicator": "", "indicator_id": "",
                         "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
                         "message": a.error, "expected": "", "actual": "", "location": ""})

@@ -45,9 +45,9 @@ def _extract(doc: ReportDocument) -> Assessment:
         a.findings.append(Finding("read.ocr_metadata", "warning",
                                   "the organisation and years come from pages read by OCR: check them "
                                   "against the scan", actual=f"{a.organisation} {a.fiscal_year_be or ''}"))
-    for w in doc.warnings:
-        severity = "warning" if ("not installed" in w or "did not finish" in w) else "info"
-        a.findings.append(Finding("read.ocr", severity, w))
+    for d in doc.diagnostics:
+        check = "read.missing_tool" if d.kind == "missing_tool" else "read.ocr"
+        a.findings.append(Finding(check, "info" if d.kind == "ocr_used" else "warning", d.message))
     return a
 
 

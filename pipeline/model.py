@@ -10,6 +10,7 @@ STATUS_OK = "ok"
 STATUS_REVIEW = "needs_review"
 STATUS_NONE = "no_assessment"
 STATUS_ERROR = "error"
+STATUS_MISSING_TOOL = "missing_tool"  # a system tool the file needs is not installed: not a bad file
 
 
 @dataclass(slots=True, kw_only=True)

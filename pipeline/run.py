@@ -14,11 +14,11 @@ import traceback
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from parsers import UnreadableDocument, parse_bytes, sniff
+from parsers import MissingTool, UnreadableDocument, parse_bytes, sniff
 
 from .checks import run_checks
 from .extract import extract_assessment
-from .model import STATUS_ERROR, Assessment
+from .model import STATUS_ERROR, STATUS_MISSING_TOOL, Assessment
 
 log = logging.getLogger("sarkit")
 
@@ -96,6 +96,8 @@ def process_bytes(path: str, data: bytes) -> Assessment:
         doc = parse_bytes(path, data, kind)
         assessment = extract_assessment(doc)
         run_checks(assessment)
+    except MissingTool as exc:
+        return Assessment(file=path, sha256=digest, format=kind, status=STATUS_MISSING_TOOL, error=str(exc))
     except UnreadableDocument as exc:
         return Assessment(file=path, sha256=digest, format=kind, status=STATUS_ERROR, error=str(exc))
     except RecursionError:

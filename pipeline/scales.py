@@ -10,6 +10,11 @@ import yaml
 from schemas import SCHEMAS_DIR
 
 
+class ScaleError(Exception):
+    """schemas/scales.yaml cannot be used; the message names the file. Library code raises this, never
+    SystemExit: the command line turns it into a message and an exit code."""
+
+
 @lru_cache(maxsize=1)
 def scales() -> dict[str, dict[int, list[str]]]:
     path = SCHEMAS_DIR / "scales.yaml"
@@ -17,7 +22,7 @@ def scales() -> dict[str, dict[int, list[str]]]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return {name: {int(k): list(v) for k, v in spec["levels"].items()} for name, spec in raw.items()}
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise SystemExit(f"sarkit: the scale file {path} is malformed: {exc}") from exc
+        raise ScaleError(f"the scale file {path} is malformed: {exc}") from exc
 
 
 @lru_cache(maxsize=1)

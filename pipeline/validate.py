@@ -8,7 +8,7 @@ import sys
 
 from .checks import CHECK_TH
 from .dataset import nested_record
-from .model import STATUS_ERROR, STATUS_OK, Assessment
+from .model import STATUS_ERROR, STATUS_MISSING_TOOL, STATUS_OK, Assessment
 from .run import process_file
 
 _STATUS_TH = {
@@ -16,6 +16,7 @@ _STATUS_TH = {
     "needs_review": "ต้องตรวจสอบ (needs review)",
     "no_assessment": "ไม่พบผลการประเมินในเอกสาร (no assessment found)",
     "error": "อ่านไฟล์ไม่ได้ (cannot be read)",
+    "missing_tool": "ต้องติดตั้งโปรแกรมเพิ่มก่อนอ่านไฟล์นี้ (a system tool is missing)",
 }
 _SEVERITY_TH = {"error": "ผิดพลาด", "warning": "ต้องตรวจสอบ", "info": "หมายเหตุ"}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -75,8 +76,11 @@ def verdict_text(a: Assessment) -> str:
 
 
 def exit_code(a: Assessment) -> int:
-    """2: unreadable; 1: findings of severity error or warning, or no assessment in the report (a
-    submitted report without one is worth a look); 0: clean. Info notes alone leave it clean."""
+    """3: a system tool the file needs is not installed (not a bad file); 2: unreadable; 1: findings
+    of severity error or warning, or no assessment in the report (a submitted report without one is
+    worth a look); 0: clean. Info notes alone leave it clean."""
+    if a.status == STATUS_MISSING_TOOL:
+        return 3
     if a.status == STATUS_ERROR:
         return 2
     if a.status != STATUS_OK or any(f.severity in ("error", "warning") for f in a.findings):

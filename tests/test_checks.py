@@ -229,3 +229,19 @@ def test_vocational_standards_are_in_the_catalogue():
     a = checked("รายงานการประเมินตนเอง ตามมาตรฐานการอาชีวศึกษา พ.ศ. 2561\nมาตรฐานที่ 2 การจัดการอาชีวศึกษา\n"
                 "ประเด็นการประเมินที่ 2.1 ด้านหลักสูตรอาชีวศึกษา\nผลการประเมินอยู่ในระดับ ดีเลิศ")
     assert a.framework == "vocational-2561" and [(i.indicator_id, i.level) for i in a.indicators] == [("2.1", 4)]
+
+
+def test_a_malformed_scale_file_is_an_error_not_an_exit(tmp_path, monkeypatch, capsys):
+    import pipeline.scales as sc
+    bad = tmp_path / "schemas"
+    bad.mkdir()
+    (bad / "scales.yaml").write_text("esa: [not, a, mapping]\n", encoding="utf-8")
+    monkeypatch.setattr(sc, "SCHEMAS_DIR", bad)
+    sc.scales.cache_clear()
+    try:
+        with pytest.raises(sc.ScaleError, match="scales.yaml is malformed"):
+            sc.scales()
+        assert main(["validate", str(CORPUS / "003_lopburi1_2551_blog.html")]) == 2
+        assert "scales.yaml is malformed" in capsys.readouterr().err
+    finally:
+        sc.scales.cache_clear()

@@ -38,7 +38,9 @@ def test_missing_libreoffice_names_the_package(monkeypatch, tmp_path):
     f = tmp_path / "x.doc"
     f.write_bytes((CORPUS / "legacy_esa2557_summary_table.doc").read_bytes() + b"\0")  # not in the cache
     a = process_file(f)
-    assert a.status == "error" and "libreoffice-writer-nogui" in a.error
+    assert a.status == "missing_tool" and "libreoffice-writer-nogui" in a.error  # not a bad file
+    from pipeline.validate import exit_code
+    assert exit_code(a) == 3
 
 
 def test_hanging_libreoffice_is_killed_at_the_timeout(monkeypatch, tmp_path):

@@ -170,8 +170,9 @@ def test_unreadable_text_layer_goes_to_ocr(tmp_path, monkeypatch):
     import shutil as sh
     monkeypatch.setattr(sh, "which", lambda name: None)  # no tesseract: the page is reported, not guessed
     a = process_file(_garbage_text_pdf(tmp_path))
-    f = next(f for f in a.findings if f.check == "read.ocr")
+    f = next(f for f in a.findings if f.check == "read.missing_tool")
     assert "unreadable" in f.message and "not installed" in f.message and f.severity == "warning"
+    assert a.status == "missing_tool"  # nothing else on it could be read: not "no assessment"
 
 
 @needs_tesseract
