@@ -64,11 +64,12 @@ class Context:
     fw: Framework | None
 
     def add(self, check: str, severity: str, message: str, expected: str = "", actual: str = "",
-            location: str = "", item: Indicator | Standard | None = None, about: Indicator | Standard | None = None
-            ) -> None:
-        """`item` is flagged by a warning; `about` (default: `item`) gives the finding its join keys."""
+            location: str = "", item: Indicator | Standard | None = None, about: Indicator | Standard | None = None,
+            th: str = "") -> None:
+        """`item` is flagged by a warning; `about` (default: `item`) gives the finding its join keys;
+        `th` is the same detail in Thai, for the officer who reads the verdict."""
         self.a.findings.append(Finding(check, severity, message, expected, actual, location,
-                                       **finding_keys(about or item)))
+                                       **finding_keys(about or item), message_th=th))
         if item is not None and severity in ("error", "warning"):
             item.review_reasons.append(message)
 
@@ -91,7 +92,8 @@ def _rule_severity(fw: Framework, rule: str) -> str:
 def check_framework(c: Context) -> None:
     if c.fw is None and _assessed(c.a) and c.a.framework_basis:
         c.add("framework.unknown", "info", f"framework not in the catalogue: {c.a.framework_basis}; "
-              "extracted without framework checks", actual=c.a.framework_cited)
+              "extracted without framework checks", actual=c.a.framework_cited,
+              th=f"ไม่พบมาตรฐานนี้ในรายการ ({c.a.framework_cited or 'ไม่ระบุ'}): อ่านผลได้ แต่ไม่ได้ตรวจกับมาตรฐาน")
 
 
 def check_stated_counts(c: Context) -> None:
@@ -102,7 +104,8 @@ def check_stated_counts(c: Context) -> None:
                                 ("indicators", st.indicators, len(c.a.indicators))):
         if stated is not None and stated != found:
             c.add(f"counts.{what}", "warning", f"the report states {stated} {what} but {found} were found",
-                  str(stated), str(found), st.location)
+                  str(stated), str(found), st.location,
+                  th=f"รายงานระบุ {stated} {'มาตรฐาน' if what == 'standards' else 'ตัวบ่งชี้'} แต่พบ {found}")
 
 
 def check_sums(c: Context) -> None:
@@ -113,7 +116,8 @@ def check_sums(c: Context) -> None:
     if "standard_score" not in rule or "total_score" not in rule:
         if a.stated and a.stated.score is not None:
             c.add("totals.no_rule", "info", f"{fw.id} defines no rule for its total; the stated total "
-                  f"{_fmt(a.stated.score)} was not checked against the parts")
+                  f"{_fmt(a.stated.score)} was not checked against the parts",
+                  th=f"{fw.id} ไม่มีเกณฑ์คะแนนรวม: คะแนนรวม {_fmt(a.stated.score)} ไม่ได้ตรวจกับคะแนนย่อย")
         return
     divisor = 5.0 if rule["standard_score"].strip() == "sum / 5" else 1.0
     by_std = {s.standard: s for s in a.standards}
@@ -133,7 +137,8 @@ def check_sums(c: Context) -> None:
                 c.add("totals.standard_sum", _rule_severity(fw, "standard_score"),
                       f"standard {fs.number}: the report states {_fmt(std.score)} but its indicator scores give "
                       f"{_fmt(computed)} = {how} (rule of {fw.id}: {rule['standard_score']})",
-                      _fmt(computed), _fmt(std.score), std.location, std)
+                      _fmt(computed), _fmt(std.score), std.location, std,
+                      th=f"มาตรฐานที่ {fs.number}: รายงานระบุ {_fmt(std.score)} แต่คะแนนตัวบ่งชี้ได้ {_fmt(computed)} = {how}")
         elif computed is not None:
             std_scores[fs.number] = computed
     st = a.stated
@@ -142,7 +147,8 @@ def check_sums(c: Context) -> None:
         if abs(total - st.score) > _TOLERANCE:
             parts = " + ".join(_fmt(std_scores[s.number]) for s in fw.standards)
             c.add("totals.sum", "warning", f"the report states a total of {_fmt(st.score)} but its standard scores "
-                  f"add up to {_fmt(total)} = {parts}", _fmt(total), _fmt(st.score), st.location)
+                  f"add up to {_fmt(total)} = {parts}", _fmt(total), _fmt(st.score), st.location,
+                  th=f"รายงานระบุคะแนนรวม {_fmt(st.score)} แต่คะแนนมาตรฐานรวมได้ {_fmt(total)} = {parts}")
 
 
 def check_level_vs_score(c: Context) -> None:
@@ -155,7 +161,8 @@ def check_level_vs_score(c: Context) -> None:
     for i in a.indicators + a.standards:
         if i.full_marks is not None and i.score is not None and i.score > i.full_marks + _TOLERANCE:
             c.add("scores.maximum", "warning", f"{i.label}: score {_fmt(i.score)} is above the full marks "
-                  f"{_fmt(i.full_marks)} the report states", _fmt(i.full_marks), _fmt(i.score), i.location, i)
+                  f"{_fmt(i.full_marks)} the report states", _fmt(i.full_marks), _fmt(i.score), i.location, i,
+                  th=f"{i.label_th}: คะแนน {_fmt(i.score)} เกินคะแนนเต็ม {_fmt(i.full_marks)} ที่รายงานระบุ")
     if fw is None or fw.scoring.get("indicator_score", "").strip() != "weight * level":
         return
     rows = []
@@ -170,14 +177,18 @@ def check_level_vs_score(c: Context) -> None:
     if len(rows) >= 3 and len(off) == len(rows) and max(ratios) - min(ratios) < 0.01:
         c.add("scores.own_scale", "info", f"the report scores every indicator on its own scale: score = weight "
               f"x level x {_fmt(ratios[0])} (the rule of {fw.id} is weight x level); checked on that scale, "
-              f"its {len(rows)} scores agree", f"x {_fmt(1.0)}", f"x {_fmt(ratios[0])}")
+              f"its {len(rows)} scores agree", f"x {_fmt(1.0)}", f"x {_fmt(ratios[0])}",
+              th=f"รายงานให้คะแนนทุกตัวบ่งชี้ตามมาตราของตนเอง: คะแนน = น้ำหนัก x ระดับ x {_fmt(ratios[0])} "
+                 f"(เกณฑ์ {fw.id}: น้ำหนัก x ระดับ); ตรวจตามมาตรานั้นแล้วสอดคล้องกันทั้ง {len(rows)} ตัวบ่งชี้")
         return
     severity = _rule_severity(fw, "indicator_score")
     for i, w, _ in off:
         c.add("scores.level_vs_score", severity,
               f"{i.label}: score {_fmt(i.score)} does not match level {i.level} "
               f"(weight {_fmt(w)} x level {i.level} = {_fmt(w * i.level)})",
-              _fmt(w * i.level), _fmt(i.score), i.location, i)
+              _fmt(w * i.level), _fmt(i.score), i.location, i,
+              th=f"{i.label_th}: คะแนน {_fmt(i.score)} ไม่ตรงกับระดับ {i.level} "
+                 f"(น้ำหนัก {_fmt(w)} x ระดับ {i.level} = {_fmt(w * i.level)})")
 
 
 def check_maximum(c: Context) -> None:
@@ -185,7 +196,7 @@ def check_maximum(c: Context) -> None:
     for item in a.indicators + a.standards:
         if item.score is not None and item.score < 0:
             c.add("scores.maximum", "warning", f"{item.label}: a negative score {_fmt(item.score)}",
-                  ">= 0", _fmt(item.score), item.location, item)
+                  ">= 0", _fmt(item.score), item.location, item, th=f"{item.label_th}: คะแนนติดลบ {_fmt(item.score)}")
     if fw is None:
         return
     rule = fw.scoring
@@ -196,17 +207,20 @@ def check_maximum(c: Context) -> None:
             continue  # checked against the report's own full marks above
         if mult and fi and fi.weight is not None and i.score is not None and i.score > fi.weight * mult + _TOLERANCE:
             c.add("scores.maximum", _rule_severity(fw, "indicator_max"), f"{i.label}: score {_fmt(i.score)} is above "
-                  f"its maximum {_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i)
+                  f"its maximum {_fmt(fi.weight * mult)}", _fmt(fi.weight * mult), _fmt(i.score), i.location, i,
+                  th=f"{i.label_th}: คะแนน {_fmt(i.score)} เกินคะแนนเต็ม {_fmt(fi.weight * mult)}")
     if "standard_max" in rule or "indicator_max" in rule:
         for s in a.standards:
             fs = fw.standard(s.standard)
             if fs and fs.weight is not None and s.score is not None and s.score > fs.weight + _TOLERANCE:
                 c.add("scores.maximum", "warning", f"{s.label}: score {_fmt(s.score)} is above its maximum "
-                      f"{_fmt(fs.weight)}", _fmt(fs.weight), _fmt(s.score), s.location, s)
+                      f"{_fmt(fs.weight)}", _fmt(fs.weight), _fmt(s.score), s.location, s,
+                      th=f"{s.label_th}: คะแนน {_fmt(s.score)} เกินคะแนนเต็ม {_fmt(fs.weight)}")
     st = a.stated
     if st and st.score is not None and "total_max" in rule and st.score > float(rule["total_max"]) + _TOLERANCE:
         c.add("scores.maximum", "warning", f"the total {_fmt(st.score)} is above the maximum {rule['total_max']}",
-              str(rule["total_max"]), _fmt(st.score), st.location)
+              str(rule["total_max"]), _fmt(st.score), st.location,
+              th=f"คะแนนรวม {_fmt(st.score)} เกินคะแนนเต็ม {rule['total_max']}")
 
 
 def check_labels(c: Context) -> None:
@@ -216,7 +230,8 @@ def check_labels(c: Context) -> None:
         named = level_of_label(item.level_label)
         if named is not None and named != item.level:
             c.add("levels.label", "warning", f"{item.label}: level {item.level} is labelled '{item.level_label}' "
-                  f"(level {named})", str(item.level), item.level_label, item.location, item)
+                  f"(level {named})", str(item.level), item.level_label, item.location, item,
+                  th=f"{item.label_th}: ระดับ {item.level} แต่เขียนว่า '{item.level_label}' (ระดับ {named})")
 
 
 def check_indicators_against_framework(c: Context) -> None:
@@ -238,7 +253,9 @@ def check_indicators_against_framework(c: Context) -> None:
             c.add("indicators.missing", "warning" if published else "info",
                   f"indicator {indicator_number(s.number, fi.number)} ({fi.name}) of {fw.id} is not in the report"
                   + ("" if fi.listed else " (the catalogue's list is derived, not published)"),
-                  indicator_number(s.number, fi.number), "")
+                  indicator_number(s.number, fi.number), "",
+                  th=f"ไม่พบตัวบ่งชี้ที่ {indicator_number(s.number, fi.number)} ({fi.name}) ของ {fw.id} ในรายงาน"
+                     + ("" if fi.listed else " (รายการในฐานข้อมูลอนุมานจากรายงาน ไม่ใช่เอกสารเผยแพร่)"))
     for key, i in found.items():
         fs = fw.standard(i.standard)
         fi = fw.indicator(*key)
@@ -246,7 +263,8 @@ def check_indicators_against_framework(c: Context) -> None:
             known = fs is not None and fs.complete and not fs.as_a_whole and all(x.listed for x in fs.indicators)
             c.add("indicators.unknown", "warning" if known else "info",
                   f"{i.label} is not in {fw.id}" + ("" if known else " as far as the catalogue knows it"),
-                  "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None, about=i)
+                  "", indicator_number(i.standard, i.indicator), i.heading_location, i if known else None, about=i,
+                  th=f"{i.label_th} ไม่มีใน {fw.id}" + ("" if known else " เท่าที่ฐานข้อมูลทราบ"))
         elif i.name:
             sim = name_similarity(i.name, fi.name)
             if sim < 0.5:
@@ -254,17 +272,19 @@ def check_indicators_against_framework(c: Context) -> None:
                 c.add("indicators.name", severity, f"{i.label} is named '{i.name}', but in {fw.id} it is "
                       f"'{fi.name}': a different indicator under this number?"
                       + ("" if fi.confirmed else " (the catalogue's name is not published)"), fi.name, i.name,
-                      i.heading_location, i if fi.confirmed else None, about=i)
+                      i.heading_location, i if fi.confirmed else None, about=i,
+                      th=f"{i.label_th} ชื่อ '{i.name}' แต่ใน {fw.id} คือ '{fi.name}': เป็นตัวบ่งชี้อื่นหรือไม่")
             elif sim < 0.8 and fi.confirmed:
                 c.add("indicators.name", "info", f"{i.label} is worded differently from {fw.id}",
-                      fi.name, i.name, i.heading_location, about=i)
+                      fi.name, i.name, i.heading_location, about=i, th=f"{i.label_th} ใช้ถ้อยคำต่างจาก {fw.id}")
 
 
 def check_duplicates(c: Context) -> None:
     for i in c.a.indicators:
         for name, loc in i.other_headings:
             c.add("indicators.duplicated", "warning", f"{i.label} has two headings with different names: "
-                  f"'{i.name}' ({i.heading_location}) and '{name}' ({loc})", i.name, name, loc, i)
+                  f"'{i.name}' ({i.heading_location}) and '{name}' ({loc})", i.name, name, loc, i,
+                  th=f"{i.label_th} มีหัวข้อสองแห่งชื่อต่างกัน: '{i.name}' และ '{name}'")
 
 
 def check_years(c: Context) -> None:
@@ -275,10 +295,12 @@ def check_years(c: Context) -> None:
             continue
         if not _FIRST_PLAUSIBLE_BE <= year <= now_be + 1:
             c.add("years.plausible", "warning", f"the {kind} year {year} B.E. is outside {_FIRST_PLAUSIBLE_BE}–"
-                  f"{now_be + 1}", f"{_FIRST_PLAUSIBLE_BE}–{now_be + 1}", str(year))
+                  f"{now_be + 1}", f"{_FIRST_PLAUSIBLE_BE}–{now_be + 1}", str(year),
+                  th=f"ปี พ.ศ. {year} อยู่นอกช่วง {_FIRST_PLAUSIBLE_BE}–{now_be + 1}")
         elif c.fw is not None and year < c.fw.year_be and c.a.framework_basis.startswith("cited"):
             c.add("years.plausible", "warning", f"the report's {kind} year {year} is before its framework "
-                  f"{c.fw.id} existed", f">= {c.fw.year_be}", str(year))
+                  f"{c.fw.id} existed", f">= {c.fw.year_be}", str(year),
+                  th=f"ปี พ.ศ. {year} ของรายงานอยู่ก่อนที่มาตรฐาน {c.fw.id} จะประกาศใช้")
 
 
 CHECKS: list[Callable[[Context], None]] = [

@@ -31,7 +31,7 @@ INDICATOR_COLUMNS = {
 }
 FINDING_COLUMNS = {
     "file": "string", "part": "string", "standard": "string", "indicator": "string", "indicator_id": "string",
-    "check": "string", "check_th": "string", "severity": "string", "message": "string",
+    "check": "string", "check_th": "string", "severity": "string", "message": "string", "message_th": "string",
     "expected": "string",
     "actual": "string", "location": "string",
 }
@@ -88,12 +88,13 @@ def finding_records(a: Assessment) -> list[dict]:
 
     rows = [{"file": a.file, "part": f.part, "standard": f.standard, "indicator": f.indicator,
              "indicator_id": f.indicator_id, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
-             "message": f.message, "expected": f.expected, "actual": f.actual, "location": f.location}
+             "message": f.message, "message_th": f.message_th, "expected": f.expected, "actual": f.actual,
+             "location": f.location}
             for f in a.findings]
     if a.status in ("error", "missing_tool"):
         rows.insert(0, {"file": a.file, "part": "", "standard": "", "indicator": "", "indicator_id": "",
                         "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
-                        "message": a.error, "expected": "", "actual": "", "location": ""})
+                        "message": a.error, "message_th": "", "expected": "", "actual": "", "location": ""})
     return rows
 
 

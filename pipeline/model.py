@@ -67,6 +67,11 @@ class Indicator(Judged):
         where = f" ({self.part})" if self.part else ""
         return f"indicator {indicator_number(self.standard, self.indicator)}{where}"
 
+    @property
+    def label_th(self) -> str:
+        where = f" (ระดับ{self.part})" if self.part else ""
+        return f"ตัวบ่งชี้ที่ {indicator_number(self.standard, self.indicator)}{where}"
+
 
 @dataclass(slots=True)
 class Standard(Judged):
@@ -77,6 +82,10 @@ class Standard(Judged):
     @property
     def label(self) -> str:
         return f"standard {self.standard}" + (f" ({self.part})" if self.part else "")
+
+    @property
+    def label_th(self) -> str:
+        return f"มาตรฐานที่ {self.standard}" + (f" (ระดับ{self.part})" if self.part else "")
 
 
 @dataclass(slots=True)
@@ -105,6 +114,7 @@ class Finding:
     standard: str = ""
     indicator: str = ""  # as in `indicators.indicator`
     indicator_id: str = ""
+    message_th: str = ""  # the detail in Thai, beside the English message
 
 
 @dataclass(slots=True)

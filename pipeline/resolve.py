@@ -46,7 +46,8 @@ def resolve(structure: Structure, candidates: list[Candidate | TotalCandidate], 
     for c in orphans:
         what = "; ".join(r for _, r in c.flags) or f"level {c.level}"
         a.findings.append(Finding("extract.orphan_level_table", "warning",
-                                  f"a level table with no indicator heading before it ({what})", location=c.location))
+                                  f"a level table with no indicator heading before it ({what})", location=c.location,
+                                  message_th="ตารางระดับคุณภาพที่ไม่มีหัวข้อตัวบ่งชี้กำกับ"))
     part_order = {p.number: k for k, p in enumerate(structure.tree.parts())}  # parts in the report's order
 
     def sort_key(x: Judged) -> tuple:
@@ -96,8 +97,9 @@ def flag(a: Assessment, item: Judged, check: str, message: str, location: str) -
     if message in item.review_reasons:
         return
     item.review_reasons.append(message)
+    from .checks import CHECK_TH  # the Thai title of the check, with the item it is about
     a.findings.append(Finding(check, "warning", f"{item.label}: {message}", location=location,
-                              **finding_keys(item)))
+                              **finding_keys(item), message_th=f"{item.label_th}: {CHECK_TH.get(check, check)}"))
 
 
 def finding_keys(item: Judged | None) -> dict:
@@ -186,7 +188,10 @@ def _totals_disagree(a: Assessment) -> None:
         for attr in ("standards", "indicators", "score", "level"):
             x, y = getattr(first, attr), getattr(t, attr)
             if x is not None and y is not None and x != y:
+                what_th = {"standards": "จำนวนมาตรฐาน", "indicators": "จำนวนตัวบ่งชี้", "score": "คะแนนรวม",
+                           "level": "ระดับคุณภาพรวม"}[attr]
                 a.findings.append(Finding(
                     "totals.disagree", "warning",
                     f"the report states its total {attr} twice, differently: {x:g} ({first.location}) "
-                    f"and {y:g} ({t.location})", f"{x:g}", f"{y:g}", f"{first.location}; {t.location}"))
+                    f"and {y:g} ({t.location})", f"{x:g}", f"{y:g}", f"{first.location}; {t.location}",
+                    message_th=f"รายงานระบุ{what_th}ไว้สองแห่งไม่ตรงกัน: {x:g} และ {y:g}"))

@@ -70,7 +70,8 @@ def verdict_text(a: Assessment) -> str:
             where = f"\n      ตำแหน่ง / where: {f.location}" if f.location else ""
             exp = f"\n      ควรเป็น / expected: {f.expected}   พบ / found: {f.actual}" if f.expected or f.actual else ""
             title = CHECK_TH.get(f.check, "")
-            out.append(f"  - [{_SEVERITY_TH.get(f.severity, f.severity)} / {f.severity}] {title}"
+            thai = f"\n      {f.message_th}" if f.message_th else ""
+            out.append(f"  - [{_SEVERITY_TH.get(f.severity, f.severity)} / {f.severity}] {title}{thai}"
                        f"\n      {f.message} ({f.check}){exp}{where}")
     return "\n".join(out)
 

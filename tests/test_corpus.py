@@ -60,3 +60,14 @@ def test_every_value_has_evidence_and_method(truth_path):
     for item in a.indicators + a.standards:
         if item.level is not None or item.score is not None:
             assert item.method and item.evidence and item.location, (a.file, item)
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name[: -len(TRUTH_SUFFIX)])
+def test_every_finding_has_thai_details(truth_path):
+    """The officer reads the verdict in Thai: every finding but the parser's own notes says its detail in Thai."""
+    if missing := _tool_missing(truth_path.name):
+        pytest.skip(missing)
+    a = processed(truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)]))
+    for f in a.findings:
+        if not f.check.startswith("read"):
+            assert f.message_th and any("\u0e00" <= ch <= "\u0e7f" for ch in f.message_th), f
