@@ -249,8 +249,9 @@ def _compare_findings(a: Assessment, truth: dict, r: Report, problem) -> None:
                 problem(f"finding {f.check} raised on a clean report: {f.message}")
 
 
-def evaluate_corpus(corpus: str | Path, process=process_file) -> Report:
+def evaluate_corpus(corpus: str | Path, process=None) -> Report:
     """Every document with a truth file beside it, read by `process` (the whole flow by default)."""
+    process = process or process_file
     r = Report()
     for truth_path in sorted(Path(corpus).rglob(f"*{TRUTH_SUFFIX}")):
         doc = truth_path.with_name(truth_path.name[: -len(TRUTH_SUFFIX)])

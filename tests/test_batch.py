@@ -115,6 +115,7 @@ def test_rerun_reuses_and_redoes_only_changed_files(archive, tmp_path):
     assert ind[ind["file"].str.endswith("004_udonthani2_2565_web.html")]["level"].item() == ""
 
 
+@pytest.mark.slow
 def test_sigkill_then_rerun_gives_the_rows_of_an_uninterrupted_run(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
@@ -173,6 +174,7 @@ def test_progress_is_quiet_off_a_terminal_and_a_summary_is_printed(tmp_path, cap
     assert "1 documents: 1 ok" in out.out and "\r" not in out.err
 
 
+@pytest.mark.slow
 def test_same_job_on_a_dask_local_cluster(archive, tmp_path):
     local = run_batch([archive], tmp_path / "local", workers=2, progress=False)
     dask = run_batch([archive], tmp_path / "dask", workers=1, use_dask=True, progress=False)

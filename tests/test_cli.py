@@ -6,7 +6,7 @@ import json
 
 from pipeline.cli import main
 
-from conftest import CORPUS
+from conftest import CORPUS, processed
 
 
 def test_extract_writes_every_format(tmp_path, capsys):
@@ -18,7 +18,9 @@ def test_extract_writes_every_format(tmp_path, capsys):
     assert "1 ok, 1 error" in out.out and "empty" in out.err
 
 
-def test_eval_on_the_corpus(capsys):
+def test_eval_on_the_corpus(capsys, monkeypatch):
+    import pipeline.evaluate as ev
+    monkeypatch.setattr(ev, "process_file", processed)  # the corpus is read once per test session
     assert main(["eval", str(CORPUS)]) == 0
     assert "wrong but unflagged  0" in capsys.readouterr().out
 
