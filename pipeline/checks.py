@@ -163,6 +163,13 @@ def check_level_vs_score(c: Context) -> None:
             c.add("scores.maximum", "warning", f"{i.label}: score {_fmt(i.score)} is above the full marks "
                   f"{_fmt(i.full_marks)} the report states", _fmt(i.full_marks), _fmt(i.score), i.location, i,
                   th=f"{i.label_th}: คะแนน {_fmt(i.score)} เกินคะแนนเต็ม {_fmt(i.full_marks)} ที่รายงานระบุ")
+    own = [i for i in a.indicators if i.full_marks and i.score is not None and i.level]
+    if len(own) >= 3 and all(abs(i.score - i.full_marks * i.level / 5) <= _TOLERANCE for i in own):
+        c.add("scores.own_scale", "info", f"the report scores its indicators on the full marks it states: score = "
+              f"full marks x level / 5 for all {len(own)} of them; the framework's weights were not applied",
+              th=f"รายงานให้คะแนนตามคะแนนเต็มที่ระบุเอง: คะแนน = คะแนนเต็ม x ระดับ / 5 ครบทั้ง {len(own)} ตัวบ่งชี้ "
+                 "จึงไม่ตรวจกับน้ำหนักของมาตรฐาน")
+        return  # the report's own scale, consistent: the framework's weights do not apply to it
     if fw is None or fw.scoring.get("indicator_score", "").strip() != "weight * level":
         return
     rows = []

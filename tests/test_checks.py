@@ -245,3 +245,22 @@ def test_a_malformed_scale_file_is_an_error_not_an_exit(tmp_path, monkeypatch, c
         assert "scales.yaml is malformed" in capsys.readouterr().err
     finally:
         sc.scales.cache_clear()
+
+
+def test_scores_on_the_reports_own_full_marks_validate_clean():
+    """An ESA 2557 summary that states full marks of 6 per indicator and scores 4.80 for level 4: consistent
+    on its own scale, so notes only (exit 0), not a warning per row."""
+    names = ["การบริหารจัดการที่ดี", "การพัฒนาสู่องค์การแห่งการเรียนรู้",
+             "การกระจายอำนาจและการส่งเสริมการบริหารจัดการอย่างมีส่วนร่วม",
+             "การติดตามตรวจสอบประเมินผลและนิเทศการศึกษาที่มีประสิทธิภาพ"]
+    lines = ["รายงานการประเมินตนเองตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา พ.ศ. 2557 ปีงบประมาณ 2558",
+             "มาตรฐานที่ 1 การบริหารจัดการองค์การสู่ความเป็นเลิศ"]
+    for k, (name, lv) in enumerate(zip(names, (4, 5, 4, 3)), start=1):
+        lines.append(f"ตัวบ่งชี้ที่ {k} {name} คะแนนที่ได้รับ {6 * lv / 5:.2f} จากคะแนนเต็ม 6 ระดับคุณภาพ"
+                     f"{['', 'ปรับปรุง', 'พอใช้', 'ดี', 'ดีมาก', 'ดีเยี่ยม'][lv]}")
+    a = checked("\n".join(lines))
+    assert [i.full_marks for i in a.indicators] == [6, 6, 6, 6]
+    assert any(f.check == "scores.own_scale" for f in a.findings)
+    assert all(f.severity == "info" for f in a.findings), [(f.check, f.severity) for f in a.findings]
+    from pipeline.validate import exit_code
+    assert exit_code(a) == 0
