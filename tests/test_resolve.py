@@ -159,3 +159,14 @@ def test_flattened_table_row_is_flagged_not_silent():
     a = text("มาตรฐานที่ 1 คุณภาพของผู้เรียน ดีเลิศ ดี ยอดเยี่ยม\nมาตรฐานที่ 2 กระบวนการบริหารและการจัดการ ดีเลิศ ดีเลิศ ดีเลิศ")
     assert a.status == "needs_review" and all(s.level is None and s.needs_review for s in a.standards)
     assert {f.check for f in a.findings} >= {"level.no_result"}
+
+
+@pytest.mark.parametrize("sentence,role,percent", [
+    ("มีผลการประเมินร้อยละ 92.50 อยู่ในระดับ ยอดเยี่ยม", "result", 92.5),  # the item's own percentage
+    ("ค่าคะแนนร้อยละ 84.00 อยู่ในระดับคุณภาพ ดีเลิศ", "result", 84.0),
+    ("ร้อยละ 85 ของนักเรียนมีผลการประเมินอยู่ในระดับ ดี", "evidence", None),  # a share of the pupils
+    ("นักเรียนมีผลการอ่านร้อยละ 80 อยู่ในระดับ ดีเลิศ", "evidence", None),
+])
+def test_a_percentage_before_the_level(sentence, role, percent):
+    (s,) = read_statements(sentence)
+    assert (s.role, s.percent if role == "result" else None) == (role, percent)

@@ -113,6 +113,10 @@ _RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำ�
 _RESULT_LEAD = re.compile(r"(?:อยู่\s*ใน|ได้)\s*$")
 _YEAR = re.compile(r"(?:ปี\s*(?:การศึกษา|งบประมาณ)?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*)(2[45]\d\d)")
 _PERCENT = re.compile(r"ร้อย\s*ละ\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*%")
+_PEOPLE = r"(?:ผู้\s*เรียน|นัก\s*เรียน|นัก\s*ศึกษา|ครู|บุคลากร|ผู้\s*ปกครอง|ผู้\s*สำเร็จ\s*การ\s*ศึกษา|ผู้\s*ตอบ|เด็ก)"
+# People, then (within a few words) a percentage: the share of them at a level.
+_SHARE_OF_PEOPLE = re.compile(rf"{_PEOPLE}[^\s]{{0,20}}\s*(?:จำนวน\s*)?(?:ร้อย\s*ละ|\d+(?:\.\d+)?\s*%)|"
+                              rf"(?:ร้อย\s*ละ\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*%)\s*ของ\s*{_PEOPLE}")
 _FULL = re.compile(r"(?:จาก\s*)?คะแนน\s*เต็ม\s*[:=]?\s*(\d+(?:\.\d+)?)")
 _ROLE_WINDOW = 60
 
@@ -179,9 +183,12 @@ def read_statements(text: str) -> list[Stated]:
         after = text[lm.end(): lm.end() + 40]
         if re.match(rf"\s*(?:หรือ\s*(?:ระดับ\s*)?(?:{label_pattern()}|[1-5])|ขึ้น\s*ไป)", after):
             st.role = "rubric"  # "อยู่ในระดับดีเลิศหรือยอดเยี่ยม", "ระดับ ดี ขึ้นไป": a criterion, not a result
-        elif _PERCENT.search(before):
-            st.role = "evidence"  # "ผู้เรียนร้อยละ 92.50 มีผลการประเมิน…อยู่ในระดับ ดีเยี่ยม": a share of the pupils
-        pm = _PERCENT.search(after)
+        elif _SHARE_OF_PEOPLE.search(before):
+            # "ผู้เรียนร้อยละ 92.50 มีผลการประเมิน…อยู่ในระดับ ดีเยี่ยม": a share of the pupils at that level. (The
+            # item's own percentage, "มีผลการประเมินร้อยละ 92.50 อยู่ในระดับ ยอดเยี่ยม", is its result.)
+            st.role = "evidence"
+        pm = _PERCENT.search(after) or (next(reversed(list(_PERCENT.finditer(before))), None)
+                                        if st.role == "result" else None)
         if pm:
             st.percent = float(pm.group(1) or pm.group(2))
         ym = list(_YEAR.finditer(before))
