@@ -414,11 +414,12 @@ def _append_rows(prev: Table, nxt: Table) -> None:
         prev.rows.append(Row(r.cells, base + k))
 
 
-_OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน|ค่า\s*เป้า\s*หมาย|ค่า\s*คะแนน")
+# [าำ]: Word's text layers write sara aa as sara am ("ค่ำเป้ำหมำย"); the page is routed before any repair.
+_OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน|ค่[าำ]\s*เป้[าำ]\s*หม[าำ]ย|ค่[าำ]\s*คะแนน")
 
 
 def _score_table(text: str) -> bool:
     """A table of obtained scores, or of targets and results, needs its columns (flattened into
     lines, "ดีเลิศ ดี ยอดเยี่ยม" no longer says which is the result); a rubric that only mentions
     คะแนน does not."""
-    return bool(_OBTAINED.search(text)) and ("ระดับ" in text or "ผลการประเมิน" in text)
+    return bool(_OBTAINED.search(text)) and ("ระดับ" in text or "ผลกำรประเมิน" in text or "ผลการประเมิน" in text)

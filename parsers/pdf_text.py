@@ -207,8 +207,9 @@ def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str | tu
 
 
 # -- helpers ----------------------------------------------------------------------------------------------
-HEADING_START = re.compile(r"^\s*(?:มาตรฐาน\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น)")
-PARA_START = re.compile(r"^\s*(?:มาตรฐาน\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
+# [าำ]: a heading in a Word PDF whose text layer writes sara aa as sara am ("มำตรฐำนที่") is still a heading.
+HEADING_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น)")
+PARA_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
                          r"[-•●○■□☐☑☒✓✔]|สรุป)")
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
