@@ -27,7 +27,7 @@ from parsers.sniff import sniff
 from .dataset import Dataset, build_dataset_from_records
 from .export import FORMATS, write_dataset
 from .manifest import Manifest
-from .model import STATUS_ERROR
+from .model import STATUS_ERROR, display_path
 from .records import error_record, process_record
 from .run import find_documents
 from .workers import Done, WorkerPool, cpu_count
@@ -176,8 +176,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 summary.counts[STATUS_ERROR] += 1
             elif by_sha[e.sha256][0] == e.path:
                 rec = manifest.record(e.sha256)
-                rec["file"] = e.path
-                rec["also_at"] = "; ".join(by_sha[e.sha256][1:])
+                rec["file"] = display_path(e.path)
+                rec["also_at"] = "; ".join(display_path(x) for x in by_sha[e.sha256][1:])
                 records.append(rec)
         summary.dataset = build_dataset_from_records(records)
         write_dataset(summary.dataset, out_dir, formats)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .model import Assessment
+from .model import Assessment, display_path
 
 DOCUMENT_COLUMNS = {
     "file": "string", "sha256": "string", "format": "string", "status": "string", "error": "string",
@@ -54,7 +54,7 @@ class Dataset:
 def document_record(a: Assessment) -> dict:
     st = a.stated
     return {
-        "file": a.file, "sha256": a.sha256, "format": a.format, "status": a.status, "error": a.error,
+        "file": display_path(a.file), "sha256": a.sha256, "format": a.format, "status": a.status, "error": a.error,
         "organisation": a.organisation, "fiscal_year_be": a.fiscal_year_be, "academic_year_be": a.academic_year_be,
         "framework": a.framework, "framework_cited": a.framework_cited,
         "framework_confidence": a.framework_confidence, "framework_basis": a.framework_basis,
@@ -70,13 +70,13 @@ def document_record(a: Assessment) -> dict:
 
 
 def standard_records(a: Assessment) -> list[dict]:
-    return [{"file": a.file, "part": s.part, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
+    return [{"file": display_path(a.file), "part": s.part, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
              "level_label": s.level_label, "method": s.method, "evidence": s.evidence, "location": s.location,
              "needs_review": s.needs_review, "review_reason": "; ".join(s.review_reasons)} for s in a.standards]
 
 
 def indicator_records(a: Assessment) -> list[dict]:
-    return [{"file": a.file, "part": i.part, "standard": i.standard, "indicator": i.indicator,
+    return [{"file": display_path(a.file), "part": i.part, "standard": i.standard, "indicator": i.indicator,
              "indicator_id": i.indicator_id, "name": i.name, "level": i.level,
              "level_label": i.level_label, "score": i.score, "method": i.method, "evidence": i.evidence,
              "location": i.location, "needs_review": i.needs_review, "review_reason": "; ".join(i.review_reasons)}
@@ -86,13 +86,13 @@ def indicator_records(a: Assessment) -> list[dict]:
 def finding_records(a: Assessment) -> list[dict]:
     from .checks import CHECK_TH
 
-    rows = [{"file": a.file, "part": f.part, "standard": f.standard, "indicator": f.indicator,
+    rows = [{"file": display_path(a.file), "part": f.part, "standard": f.standard, "indicator": f.indicator,
              "indicator_id": f.indicator_id, "check": f.check, "check_th": CHECK_TH.get(f.check, ""), "severity": f.severity,
              "message": f.message, "message_th": f.message_th, "expected": f.expected, "actual": f.actual,
              "location": f.location}
             for f in a.findings]
     if a.status in ("error", "missing_tool"):
-        rows.insert(0, {"file": a.file, "part": "", "standard": "", "indicator": "", "indicator_id": "",
+        rows.insert(0, {"file": display_path(a.file), "part": "", "standard": "", "indicator": "", "indicator_id": "",
                         "check": "read", "check_th": CHECK_TH["read"], "severity": "error",
                         "message": a.error, "message_th": "", "expected": "", "actual": "", "location": ""})
     return rows

@@ -13,6 +13,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from .model import display_path
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha256 TEXT
@@ -39,13 +41,14 @@ class Manifest:
 
     def known_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
         row = self.db.execute("SELECT sha256 FROM files WHERE path=? AND size=? AND mtime_ns=?",
-                              (path, size, mtime_ns)).fetchone()
+                              (display_path(path), size, mtime_ns)).fetchone()
         return row[0] if row else None
 
     def remember_files(self, rows: list[tuple[str, int, int, str]]) -> None:
         with self.db:  # one transaction for the whole discovery
             self.db.execute("BEGIN")
-            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256) VALUES (?,?,?,?)", rows)
+            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256) VALUES (?,?,?,?)",
+                                [(display_path(p), *rest) for p, *rest in rows])
 
     def done(self) -> dict[str, str]:
         """Content hash -> status of every result this version of sarkit made."""

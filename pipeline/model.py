@@ -34,6 +34,18 @@ class Judged:
         return bool(self.review_reasons)
 
 
+def display_path(path: str) -> str:
+    """A path as the tables and the manifest hold it. A name that is not valid UTF-8 (an archive copied
+    from an old Windows share names files in cp874) comes from os.listdir with surrogate escapes, which
+    no CSV, Parquet or SQLite text can hold: its bytes are kept in a readable escaped form ("\\xca\\xd3").
+    The file itself is still opened by its real name."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def indicator_number(standard: str, indicator: str) -> str:
     """An indicator's full number: "1.2" stays "1.2" (N.M numbering); indicator "2" of standard 1 is "1.2"."""
     return indicator if "." in indicator or not standard else f"{standard}.{indicator}"

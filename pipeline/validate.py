@@ -1,5 +1,5 @@
 """`sarkit validate FILE…`: a verdict on submitted reports, for a person and (with --json) for a
-machine. Exit code 0: clean; 1: findings; 2: a file cannot be read."""
+machine. Exit code 0: clean; 1: findings; 2: a file cannot be read; 3: a system tool is missing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 from .checks import CHECK_TH
 from .dataset import nested_record
-from .model import STATUS_ERROR, STATUS_MISSING_TOOL, STATUS_OK, Assessment
+from .model import STATUS_ERROR, STATUS_MISSING_TOOL, STATUS_OK, Assessment, display_path
 from .run import process_file
 
 _STATUS_TH = {
@@ -23,7 +23,7 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def verdict_text(a: Assessment) -> str:
-    out = [f"ไฟล์ / file: {a.file}", f"ผล / verdict: {_STATUS_TH.get(a.status, a.status)}"]
+    out = [f"ไฟล์ / file: {display_path(a.file)}", f"ผล / verdict: {_STATUS_TH.get(a.status, a.status)}"]
     if a.status == STATUS_ERROR:
         out.append(f"สาเหตุ / reason: {a.error}")
         return "\n".join(out)

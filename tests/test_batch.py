@@ -183,3 +183,20 @@ def test_same_job_on_a_dask_local_cluster(archive, tmp_path):
         assert rows(tmp_path / "dask", name).equals(rows(tmp_path / "local", name))
     again = run_batch([archive], tmp_path / "dask", workers=1, use_dask=True, progress=False)
     assert again.processed == 0  # resume works the same on Dask
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_kept(tmp_path, capsys):
+    """Archives copied from old Windows shares name files in cp874: the batch reads them and the tables
+    keep their names in an escaped, readable form (issue 13)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(os.fsencode(str(folder)) + b"/\xca\xd3\xc3\xc7\xa8.docx")
+    shutil.copy(CORPUS / "002_phatthalung2_2557_levels.docx", name)
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", folder)
+    s = run_batch([folder], tmp_path / "out", workers=1, progress=False)
+    docs = rows(tmp_path / "out", "documents")
+    assert sorted(docs["status"]) == ["ok", "ok"] and s.counts["ok"] == 2
+    assert any("\\xca\\xd3" in f for f in docs["file"])
+    assert main(["validate", name]) == 0 and "\\xca\\xd3" in capsys.readouterr().out
+    again = run_batch([folder], tmp_path / "out", workers=1, progress=False)  # resumes by the same key
+    assert again.reused == 2
