@@ -1,7 +1,13 @@
 """Write a Dataset: CSV (UTF-8 with BOM, for Excel), Parquet, one XLSX workbook, JSON Lines.
 
 Each file is written to a temporary name in the output folder and renamed into place, so a reader
-never sees half a table.
+never sees half a table; it gets the permissions the user's umask gives (mkstemp's 0600 would hide
+it from colleagues on a shared server).
+
+Text cells of the CSV files and the workbook are neutralised against spreadsheet formula injection
+(OWASP's rule): a cell that begins with = + - @, a tab or a carriage return gets a leading ' so that
+Excel shows it as text and runs nothing (a report's text "=HYPERLINK(…)" stays text). Numbers stay
+numbers. Parquet and JSON Lines, read by programs, keep the text exactly.
 """
 
 from __future__ import annotations
@@ -24,19 +30,38 @@ EXCEL_MAX_ROWS = 1_048_576 - 1  # one row is the header
 log = logging.getLogger("sarkit")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _atomic(path: Path, write) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, prefixed with ' (see the module's note)."""
     out = df.copy()
+    for col in out.columns:
+        if str(out[col].dtype) == "string":
+            out[col] = out[col].str.replace(_FORMULA_START, lambda m: "'" + m.group(0), regex=True)
+    return out
+
+
+def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
+    out = neutralise(df)
     for col in out.columns:
         if str(out[col].dtype) == "string":
             out[col] = out[col].str.replace(_XLSX_ILLEGAL, "", regex=True).str.slice(0, _XLSX_MAX_CELL)
@@ -51,7 +76,7 @@ def write_dataset(ds: Dataset, out_dir: str | Path, formats: tuple[str, ...] = F
     if "csv" in formats:
         for name, df in tables.items():
             p = out / f"{name}.csv"
-            _atomic(p, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            _atomic(p, lambda tmp, df=df: neutralise(df).to_csv(tmp, index=False, encoding="utf-8-sig"))
             written.append(p)
     if "parquet" in formats:
         for name, df in tables.items():

