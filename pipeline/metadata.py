@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 _OFFICE_FULL = re.compile(r"สำนักงานเขตพื้นที่การศึกษา\s*(?P<kind>ประถมศึกษา|มัธยมศึกษา)?\s*"
-                          r"(?P<prov>[ก-ฮเ-ไ][ก-๎]*?)?\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
-_OFFICE_ABBR = re.compile(r"(?P<abbr>สพป|สพม|สพท)\s*\.?\s*(?P<prov>[ก-ฮเ-ไ][ก-๎]*?)\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
+                          r"(?P<prov>[ก-ฮเ-ไ][ก-๎]{0,30}?)?\s*เขต\s*(?P<n>\d{1,3})(?!\d)")  # bounded: linear
+_OFFICE_ABBR = re.compile(r"(?P<abbr>สพป|สพม|สพท)\s*\.?\s*(?P<prov>[ก-ฮเ-ไ][ก-๎]{0,30}?)\s*เขต\s*(?P<n>\d{1,3})(?!\d)")
 _SCHOOL = re.compile(r"โรงเรียน\s*(?!และ|ใน|ที่|ของ|ต่าง|ทุก|เอกชน|สังกัด)(?P<name>[ก-๎][ก-๎]{1,60}?)"
                      r"(?=\s|$|อำเภอ|ตำบล|จังหวัด|สังกัด)")
 # In the title the school is the subject: "รายงานการประเมินตนเองของสถานศึกษา (SAR) โรงเรียน…", not

@@ -27,7 +27,9 @@ ISSUE = re.compile(rf"(?P<kw>{ISSUE_KW}){S}ที่?{S}(?P<num>{NUM})")
 KEYWORD_ONLY = re.compile(rf"^(?:{STANDARD_KW}|{INDICATOR_KW}{S}ที่?|{ISSUE_KW}{S}ที่?)\s*[:.]?$")
 
 # "รวม 3 มาตรฐาน 17 ตัวบ่งชี้": counts the report states about itself.
-TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?P<std>\d+){S}มาตรฐาน{S}(?P<ind>\d+){S}"
+# Bounded, possessive counts: every pattern here is linear in its text (a line of 50,000 digits or
+# keywords must not take quadratic time; hostile input, issue 13).
+TOTAL = re.compile(rf"(?P<sum>รวม|ทั้งหมด|ทั้งสิ้น)?{S}(?<!\d)(?P<std>\d{{1,3}}+){S}มาตรฐาน{S}(?P<ind>\d{{1,4}}+){S}"
                    rf"(?:{INDICATOR_KW}|{ISSUE_KW})")
 # A row or line that is a grand total in a summary table.
 TOTAL_ROW = re.compile(r"^(?:ผล\s*การ\s*ประเมิน\s*(?=ภาพ\s*รวม|โดย\s*รวม))?(?:รวม|ภาพ\s*รวม|โดย\s*รวม|สรุป|เฉลี่ย|"
@@ -40,7 +42,7 @@ LEAD = re.compile(r"^[\s\-–•*·>]*(?:\(?\d{1,2}[.)]\s*)?(?:[ก-ฮ][.)]\s*)
 
 SCORE_EXPLICIT = re.compile(rf"(?:คะแนน{S}ที่?{S}ได้?{S}(?:รับ)?|ได้{S}คะแนน|คะแนน{S}(?:เฉลี่ย|รวม)?){S}[:=]?{S}"
                             rf"(?P<score>\d+(?:\.\d+)?)(?![\d.])")
-SCORE_BEFORE = re.compile(r"(?P<score>\d+(?:\.\d+)?)\s*คะแนน(?!\s*(?:ที|เต็ม))")
+SCORE_BEFORE = re.compile(r"(?<![\d.])(?P<score>\d{1,6}+(?:\.\d{1,4}+)?)\s*คะแนน(?!\s*(?:ที|เต็ม))")
 NUMBER = re.compile(r"^\(?(?P<n>\d+(?:\.\d+)?)\)?$")
 
 

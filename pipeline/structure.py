@@ -33,7 +33,9 @@ from .scopes import Scope, ScopeTree, part_heading
 # (seed 000) are about 110 characters; further away the value belongs to something else.
 MID_TEXT_REACH = 160
 _TOC_TITLE = re.compile(r"^สารบัญ(?:\s*\(ต่อ\))?$")
-_TOC_LEADER = re.compile(r"(?:\.{4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
+# A run of leaders is tried from its first character only, and consumed without backtracking: linear
+# on a line of 50,000 dots.
+_TOC_LEADER = re.compile(r"(?:(?<!\.)\.{4,}+|(?<!…)…{2,}+|(?<!_)_{4,}+)\s*+\d{1,4}+\s*$")
 _PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")
 _TRAILING_NUMBER = re.compile(r"\s(\d+(?:\.\d+)?)$")
 # A heading inside a paragraph starts a scope of its own where the paragraph runs statements

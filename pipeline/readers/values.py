@@ -112,7 +112,7 @@ _RESULT_CUE = re.compile(r"ผล\s*การ\s*(?:ประเมิน|ดำ�
                          r"คะแนน\s*ที่\s*ได้")
 _RESULT_LEAD = re.compile(r"(?:อยู่\s*ใน|ได้)\s*$")
 _YEAR = re.compile(r"(?:ปี\s*(?:การศึกษา|งบประมาณ)?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*)(2[45]\d\d)")
-_PERCENT = re.compile(r"ร้อย\s*ละ\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*%")
+_PERCENT = re.compile(r"ร้อย\s*ละ\s*(\d{1,6}+(?:\.\d{1,4}+)?)|(?<![\d.])(\d{1,6}+(?:\.\d{1,4}+)?)\s*%")
 _PEOPLE = r"(?:ผู้\s*เรียน|นัก\s*เรียน|นัก\s*ศึกษา|ครู|บุคลากร|ผู้\s*ปกครอง|ผู้\s*สำเร็จ\s*การ\s*ศึกษา|ผู้\s*ตอบ|เด็ก)"
 # People, then (within a few words) a percentage: the share of them at a level.
 _SHARE_OF_PEOPLE = re.compile(rf"{_PEOPLE}[^\s]{{0,20}}\s*(?:จำนวน\s*)?(?:ร้อย\s*ละ|\d+(?:\.\d+)?\s*%)|"
