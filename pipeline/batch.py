@@ -11,8 +11,11 @@ is done again.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
+import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -34,6 +37,10 @@ from .workers import Done, WorkerPool, cpu_count
 
 MANIFEST_NAME = "manifest.sqlite"
 MIN_FREE_MB = 50
+
+
+class SetupError(Exception):
+    """The run asks for something this installation lacks; said before any work."""
 
 
 class OutputFolderError(Exception):
@@ -76,6 +83,35 @@ def sarkit_version() -> str:
 
 
 # -- the output folder -------------------------------------------------------------------------------
+_TEMPORARY = re.compile(r"^\.(?:documents|standards|indicators|findings|sarkit)\..+\.(?:csv|parquet|xlsx|jsonl)$")
+
+
+def _lock(out_dir: Path):
+    """One run at a time in an output folder: two runs would both work and the last would silently
+    decide the tables. The lock is an flock on `.sarkit.lock`, released when the process ends."""
+    import fcntl
+
+    fh = open(out_dir / ".sarkit.lock", "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise OutputFolderError(f"another sarkit run (process {holder}) is writing into {out_dir}; wait for it "
+                                "to finish, or choose another --out")
+    fh.seek(0)
+    fh.truncate()
+    fh.write(str(os.getpid()))
+    fh.flush()
+    return fh
+
+
+def _sweep_temporary_files(out_dir: Path) -> None:
+    """Tables half-written by a run that was killed (a SIGKILL while the workbook was written)."""
+    for p in out_dir.iterdir():
+        if _TEMPORARY.match(p.name):
+            p.unlink(missing_ok=True)
 def prepare_output(out: str | Path) -> Path:
     """Create the folder and prove it takes a file, before any work: a read-only, missing or full
     folder is a clear message now, not a traceback after an hour of work."""
@@ -115,10 +151,11 @@ def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None) -> 
             st = os.stat(path)
             if not os.path.isfile(path):
                 raise IsADirectoryError
-            sha = manifest.known_hash(path, st.st_size, st.st_mtime_ns) if manifest else None
+            stamp = f"{st.st_ctime_ns}:{st.st_ino}"
+            sha = manifest.known_hash(path, st.st_size, st.st_mtime_ns, stamp) if manifest else None
             if sha is None:
                 sha = _hash(path)
-                remembered.append((path, st.st_size, st.st_mtime_ns, sha))
+                remembered.append((path, st.st_size, st.st_mtime_ns, stamp, sha))
             entries.append(Entry(path, sha))
         except FileNotFoundError:
             why = "a broken link: its target does not exist" if os.path.islink(path) else "file not found"
@@ -139,8 +176,16 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
               use_dask: bool = False, formats: tuple[str, ...] = FORMATS, progress: bool | None = None,
               work: Callable[[str], dict] = process_record) -> BatchSummary:
     started = time.perf_counter()
+    if (scheduler or use_dask) and importlib.util.find_spec("distributed") is None:
+        raise SetupError("--dask and --scheduler need dask.distributed: pip install 'sarkit[cluster]'")
     out_dir = prepare_output(out)
-    manifest = Manifest(out_dir / MANIFEST_NAME, sarkit_version())
+    lock = _lock(out_dir)  # held until this process ends
+    _sweep_temporary_files(out_dir)
+    try:
+        manifest = Manifest(out_dir / MANIFEST_NAME, sarkit_version())
+    except sqlite3.DatabaseError as exc:
+        lock.close()
+        raise OutputFolderError(f"{out_dir / MANIFEST_NAME} is damaged ({exc}); move it away to start the run afresh")
     try:
         entries = discover(inputs, manifest)
         by_sha: dict[str, list[str]] = {}
@@ -185,6 +230,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         return summary
     finally:
         manifest.close()
+        lock.close()  # releases the folder for the next run
 
 
 def _preconvert(todo: list[tuple[str, str]]) -> None:

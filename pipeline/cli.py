@@ -11,7 +11,7 @@ from .export import FORMATS
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import OutputFolderError, run_batch
+    from .batch import OutputFolderError, SetupError, run_batch
 
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = set(formats) - set(FORMATS)
@@ -25,6 +25,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                             use_dask=args.dask, formats=formats, progress=False if args.quiet else None)
     except OutputFolderError as exc:
         print(f"sarkit: output folder: {exc}", file=sys.stderr)
+        return 2
+    except SetupError as exc:
+        print(f"sarkit: {exc}", file=sys.stderr)
         return 2
     print(summary.line())
     docs = summary.dataset.documents
@@ -96,5 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def entry() -> int:
+    """The console script: Ctrl-C ends with one line and exit 130, not a traceback; a closed pipe
+    (`sarkit validate --json … | head`) ends quietly."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("sarkit: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -35,19 +35,24 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        if "stamp" not in {row[1] for row in self.db.execute("PRAGMA table_info(files)")}:
+            self.db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a manifest from before the stamp
 
     def close(self) -> None:
         self.db.close()
 
-    def known_hash(self, path: str, size: int, mtime_ns: int) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM files WHERE path=? AND size=? AND mtime_ns=?",
-                              (display_path(path), size, mtime_ns)).fetchone()
+    def known_hash(self, path: str, size: int, mtime_ns: int, stamp: str) -> str | None:
+        """The hash remembered for this file, when nothing about it changed: size, modification time,
+        and `stamp` (change time and inode: `cp -p`, `rsync -a` and `tar x` restore the modification
+        time of a changed file, never its change time)."""
+        row = self.db.execute("SELECT sha256 FROM files WHERE path=? AND size=? AND mtime_ns=? AND stamp=?",
+                              (display_path(path), size, mtime_ns, stamp)).fetchone()
         return row[0] if row else None
 
-    def remember_files(self, rows: list[tuple[str, int, int, str]]) -> None:
+    def remember_files(self, rows: list[tuple[str, int, int, str, str]]) -> None:
         with self.db:  # one transaction for the whole discovery
             self.db.execute("BEGIN")
-            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256) VALUES (?,?,?,?)",
+            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, stamp, sha256) VALUES (?,?,?,?,?)",
                                 [(display_path(p), *rest) for p, *rest in rows])
 
     def done(self) -> dict[str, str]:

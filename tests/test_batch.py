@@ -200,3 +200,43 @@ def test_a_file_name_that_is_not_utf8_is_read_and_kept(tmp_path, capsys):
     assert main(["validate", name]) == 0 and "\\xca\\xd3" in capsys.readouterr().out
     again = run_batch([folder], tmp_path / "out", workers=1, progress=False)  # resumes by the same key
     assert again.reused == 2
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path):
+    import fcntl
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".sarkit.lock", "a+") as held:  # as a running sarkit holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputFolderError, match="another sarkit run"):
+            run_batch([CORPUS / "004_udonthani2_2565_web.html"], out, workers=1, progress=False)
+    s = run_batch([CORPUS / "004_udonthani2_2565_web.html"], out, workers=1, progress=False)  # released: runs
+    assert s.counts["ok"] == 1
+
+
+def test_damaged_manifest_and_leftover_temporary_tables(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST_NAME).write_bytes(b"SQLite format 3\0" + b"\x01" * 50)  # cut short
+    with pytest.raises(OutputFolderError, match="damaged"):
+        run_batch([CORPUS / "004_udonthani2_2565_web.html"], out, workers=1, progress=False)
+    (out / MANIFEST_NAME).unlink()
+    (out / ".sarkit.abc123.xlsx").write_bytes(b"half a workbook")  # a run killed while writing it
+    run_batch([CORPUS / "004_udonthani2_2565_web.html"], out, workers=1, progress=False)
+    assert not (out / ".sarkit.abc123.xlsx").exists() and (out / "sarkit.xlsx").exists()
+
+
+def test_a_changed_file_with_its_old_size_and_time_is_read_again(tmp_path):
+    """`cp -p` / `rsync -a` / `tar x` restore the modification time of a changed file: its change time and
+    inode still differ, so its hash is taken again."""
+    src = tmp_path / "in"
+    src.mkdir()
+    f = src / "r.html"
+    f.write_text("<p>มาตรฐานที่ 1 ก</p><p>ตัวบ่งชี้ที่ 1 ข ระดับดีมาก</p>", encoding="utf-8")
+    first = run_batch([src], tmp_path / "out", workers=1, progress=False)
+    st = f.stat()
+    f.unlink()
+    f.write_text("<p>มาตรฐานที่ 1 ก</p><p>ตัวบ่งชี้ที่ 1 ข ระดับดีเลย</p>", encoding="utf-8")  # same size
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    second = run_batch([src], tmp_path / "out", workers=1, progress=False)
+    assert first.reused == 0 and second.reused == 0  # read again, not taken from the manifest

@@ -38,3 +38,22 @@ def test_validate_json(capsys):
     assert main(["validate", "--json", str(CORPUS / "esa2557_review_cases.docx")]) == 1
     rec = json.loads(capsys.readouterr().out)
     assert rec["status"] == "needs_review" and rec["exit_code"] == 1 and rec["findings"]
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
+    import pipeline.cli as cli
+
+    def interrupted(argv=None):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "main", interrupted)
+    assert cli.entry() == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "interrupted" in err and "Traceback" not in err
+
+
+def test_dask_without_dask_is_a_clear_message(monkeypatch, tmp_path, capsys):
+    import importlib.util
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    assert main(["extract", str(CORPUS / "004_udonthani2_2565_web.html"), "--out", str(tmp_path), "--dask"]) == 2
+    assert "sarkit[cluster]" in capsys.readouterr().err
