@@ -240,3 +240,23 @@ def test_a_changed_file_with_its_old_size_and_time_is_read_again(tmp_path):
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
     second = run_batch([src], tmp_path / "out", workers=1, progress=False)
     assert first.reused == 0 and second.reused == 0  # read again, not taken from the manifest
+
+
+def test_discovery_does_not_read_a_large_zip_into_memory(tmp_path, monkeypatch):
+    """A ZIP with no document suffix is told by its central directory; its members are never read."""
+    import zipfile
+
+    from pipeline.run import find_documents
+    big = tmp_path / "backup.bin"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("data.bin", b"\0" * (5 * 2**20))
+    word = tmp_path / "report.dat"
+    shutil.copy(CORPUS / "002_phatthalung2_2557_levels.docx", word)
+    real_open = zipfile.ZipFile.open
+
+    def no_member_reads(self, name, *a, **kw):
+        raise AssertionError(f"a member was read during discovery: {name}")
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_member_reads)
+    found = list(find_documents([tmp_path]))
+    monkeypatch.setattr(zipfile.ZipFile, "open", real_open)
+    assert found == [str(word)]
