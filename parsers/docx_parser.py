@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from typing import Iterator
 
 from lxml import etree
@@ -82,7 +83,8 @@ def _open_package(data: bytes):
         if b"numPr" in raw:  # list paragraphs: their bullet may be a box ("Define New Bullet")
             numbering_name = _target(z, names, rels, posixpath.dirname(main), _REL_NUMBERING)
             numbering = etree.fromstring(z.read(numbering_name), _XML) if numbering_name in names else None
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # a member whose compressed data or checksum is corrupt: the package is damaged, not our bug
         raise UnreadableDocument(f"damaged .docx file: the ZIP package is broken ({exc})") from exc
     except etree.XMLSyntaxError as exc:
         if "amplification" in str(exc) or "Excessive depth" in str(exc):

@@ -71,14 +71,14 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             raise UnreadableDocument(f"refused: {n} pages, more than the {MAX_PAGES} a report can have "
                                      "(set SARKIT_MAX_PAGES to read it anyway)")
         reader = _Reader(pdf, data)
-        pages = [reader.page(i) for i in range(n)]
+        pages = [reader.safe_page(i) for i in range(n)]
         drop_running_lines(pages, reader.heights)
         blocks: list[Block] = []
         for i, page_blocks in enumerate(pages):
             if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
                     and _continues(blocks[-1], page_blocks[0]):
                 _append_rows(blocks[-1], page_blocks.pop(0))
-            elif page_blocks and blocks and _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
+            elif page_blocks and blocks and i in reader.widths and _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
                 first = page_blocks.pop(0)
                 blocks[-1] = Paragraph(join_lines(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
                                        origin=blocks[-1].origin)
@@ -105,6 +105,28 @@ class _Reader:
             import pdfplumber
             self._plumber = pdfplumber.open(io.BytesIO(self.data))
         return self._plumber
+
+    def safe_page(self, i: int) -> list[Block]:
+        """A page that pdfium cannot load, or whose geometry pdfplumber cannot parse, is a diagnostic
+        for that page (its text is read without geometry where it can be); the other pages are read."""
+        import pypdfium2 as pdfium
+
+        try:
+            return self.page(i)
+        except pdfium.PdfiumError as exc:
+            self.diagnostics.append(Diagnostic("page_unreadable", f"page {i + 1} could not be read ({exc})", i + 1))
+        except Exception as exc:  # pdfminer's many errors on damaged content streams, inside pdfplumber
+            if not type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
+                raise  # ours: a bug, reported as one
+            self.diagnostics.append(Diagnostic("page_unreadable", f"page {i + 1}: its layout could not be read "
+                                               f"({type(exc).__name__}); read as plain text", i + 1))
+            try:
+                page = self.pdf[i]
+                self.widths[i], self.heights[i] = page.get_width(), page.get_height()
+                return self._flow(text_runs(page.get_textpage(), page.get_height()), {}, i)
+            except pdfium.PdfiumError:
+                pass
+        return []
 
     # -- page routing ------------------------------------------------------------------------------------
     def page(self, i: int) -> list[Block]:

@@ -10,6 +10,7 @@ import pytest
 import pipeline
 from pipeline.run import process_file
 
+from conftest import CORPUS
 from conftest import wordml as W
 
 
@@ -79,3 +80,36 @@ def test_our_own_bug_is_not_dressed_up_as_bad_input(make_docx, monkeypatch):
     monkeypatch.setattr(run, "extract_assessment", boom)
     a = process_file(make_docx(W.para("x")))
     assert a.status == "error" and "internal error" in a.error and "bug" in a.error
+
+
+def test_corrupt_member_of_a_docx_is_a_damaged_file_not_a_bug(tmp_path):
+    src = (CORPUS / "002_phatthalung2_2557_levels.docx").read_bytes()
+    info = zipfile.ZipFile(io.BytesIO(src)).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    bad = bytearray(src)
+    for k in range(start + 100, start + 400):
+        bad[k] ^= 0x5A  # the deflate stream of the main part, corrupted
+    f = tmp_path / "corrupt.docx"
+    f.write_bytes(bytes(bad))
+    a = process_file(f)
+    assert a.status == "error" and "damaged .docx" in a.error and "bug" not in a.error
+
+
+def test_a_pdf_page_that_cannot_be_read_spares_the_others(monkeypatch):
+    import pypdfium2 as pdfium
+
+    import parsers.pdf_parser as pp
+    real = pp._Reader.page
+
+    def page(self, i):
+        if i == 1:
+            raise pdfium.PdfiumError("Failed to load page")
+        if i == 2:
+            from pdfminer.psparser import PSSyntaxError
+            raise PSSyntaxError("damaged content stream")
+        return real(self, i)
+    monkeypatch.setattr(pp._Reader, "page", page)
+    a = process_file(CORPUS / "pdf_layout_two_parts.pdf")
+    pages = [f for f in a.findings if f.check == "read.page"]
+    assert len(pages) == 2 and "page 2 could not be read" in pages[0].message and "plain text" in pages[1].message
+    assert a.status in ("ok", "needs_review") and a.standards  # the other pages were read
