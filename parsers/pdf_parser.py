@@ -78,7 +78,8 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
                     and _continues(blocks[-1], page_blocks[0]):
                 _append_rows(blocks[-1], page_blocks.pop(0))
-            elif page_blocks and blocks and i in reader.widths and _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
+            elif page_blocks and blocks and i in reader.widths and \
+                    _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
                 first = page_blocks.pop(0)
                 blocks[-1] = Paragraph(join_lines(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
                                        origin=blocks[-1].origin)

@@ -48,7 +48,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate_files
 
-    return validate_files(args.files, as_json=args.json)
+    return validate_files(args.files, as_json=args.json, timeout=args.timeout, memory_mb=args.memory_mb or None)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="check submitted reports and print a verdict")
     va.add_argument("files", nargs="+")
     va.add_argument("--json", action="store_true", help="machine-readable output")
+    va.add_argument("--timeout", type=float, default=120.0, help="seconds one file may take (default 120)")
+    va.add_argument("--memory-mb", type=int, default=2048, help="address-space cap in MB, 0 for none")
     va.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     va.set_defaults(func=_cmd_validate)
     return ap

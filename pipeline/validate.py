@@ -89,18 +89,37 @@ def exit_code(a: Assessment) -> int:
     return 0
 
 
-def validate_files(files: list[str], as_json: bool = False) -> int:
+def _verdict(a: Assessment) -> dict:
+    return {"text": verdict_text(a), "exit_code": exit_code(a), "record": dict(nested_record(a), exit_code=exit_code(a))}
+
+
+def _validate_one(path: str) -> dict:
+    """What a worker does: the whole flow on one submitted file, and its verdict."""
+    return _verdict(process_file(path))
+
+
+def _failed(path: str, message: str) -> dict:
+    """A file that hung, ran out of memory or killed its worker: a verdict of its own (exit 2)."""
+    return _verdict(Assessment(file=path, status=STATUS_ERROR, error=message))
+
+
+def validate_files(files: list[str], as_json: bool = False, timeout: float = 120.0,
+                   memory_mb: int | None = 2048) -> int:
+    """Each file is read in a worker process with the same deadline and memory cap as `extract`: a FIFO,
+    /dev/zero or a pathological file ends as an unreadable verdict, never a hung officer's terminal."""
+    from .workers import WorkerPool
+
+    pool = WorkerPool(1, _validate_one, _failed, timeout, memory_mb, recycle_after=50)
+    done = {d.key: d.record for d in pool.run([(str(k), f) for k, f in enumerate(files)])}
     code = 0
     records = []
-    for f in files:
-        a = process_file(f)
-        code = max(code, exit_code(a))
+    for k in range(len(files)):
+        v = done[str(k)]
+        code = max(code, v["exit_code"])
         if as_json:
-            rec = nested_record(a)
-            rec["exit_code"] = exit_code(a)
-            records.append(rec)
+            records.append(v["record"])
         else:
-            print(verdict_text(a))
+            print(v["text"])
             print()
     if as_json:
         json.dump(records if len(records) != 1 else records[0], sys.stdout, ensure_ascii=False, indent=2, default=str)

@@ -57,3 +57,15 @@ def test_dask_without_dask_is_a_clear_message(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
     assert main(["extract", str(CORPUS / "004_udonthani2_2565_web.html"), "--out", str(tmp_path), "--dask"]) == 2
     assert "sarkit[cluster]" in capsys.readouterr().err
+
+
+def test_validate_has_a_deadline_and_a_memory_cap(tmp_path, capsys):
+    """A FIFO nobody writes to would block a reader forever; /dev/zero would fill the memory."""
+    import os
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    assert main(["validate", str(fifo), "--timeout", "2"]) == 2
+    assert "timed out" in capsys.readouterr().out
+    assert main(["validate", "/dev/zero", "--memory-mb", "300", "--timeout", "60"]) == 2
+    out = capsys.readouterr().out
+    assert "memory" in out or "cannot be read" in out
