@@ -63,15 +63,32 @@ def _run(inputs: list[Path], outdir: Path, timeout: float) -> str:
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                                 env=dict(os.environ, HOME=str(profile)))
+        RUNNING.add(proc.pid)
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             raise UnreadableDocument(f"LibreOffice did not finish converting it within {timeout:g} s; it was stopped")
+        finally:
+            RUNNING.discard(proc.pid)
         return (err or b"").decode("utf-8", "replace").strip()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+# LibreOffice runs in a process group of its own (so that a timeout kills all it started); the groups
+# running now, so that a worker told to stop (its file's deadline, Ctrl-C) takes them with it.
+RUNNING: set[int] = set()
+
+
+def kill_running() -> None:
+    for pgid in list(RUNNING):
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    RUNNING.clear()
 
 
 def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:

@@ -200,7 +200,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         for sha in by_sha:
             if sha in done:
                 summary.counts[done[sha] or "?"] += 1
-        _preconvert(todo)
+        if scheduler or use_dask:
+            _preconvert(todo)  # Dask tasks have no deadline of their own; local workers convert under theirs
         bar = _progress(len(by_sha), summary, progress)
         try:
             for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary):

@@ -41,6 +41,7 @@ def _rss_mb() -> float:
 def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str], dict], memory_mb: int | None,
                  recycle_after: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, _stop)  # told to stop: take LibreOffice along
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -58,6 +59,24 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
         except MemoryError:
             record = error_record(path, f"ran out of memory (the per-file limit is {memory_mb} MB)")
         conn.send((key, record, time.perf_counter() - t, _rss_mb(), n == recycle_after))
+
+
+def _stop(signum, frame) -> None:
+    """SIGTERM from the pool (the file's deadline passed, or the run is ending): kill any LibreOffice
+    this worker started (it runs in a group of its own and would outlive us), then exit at once."""
+    from parsers.convert import kill_running
+
+    kill_running()
+    os._exit(1)
+
+
+def _end(process) -> None:
+    """Stop a worker: SIGTERM first (it kills its LibreOffice), SIGKILL if it does not go."""
+    if process.is_alive():
+        process.terminate()
+        process.join(2)
+    if process.is_alive():
+        process.kill()
 
 
 @dataclass
@@ -88,8 +107,7 @@ class WorkerPool:
         return _Slot(p, parent)
 
     def _replace(self, slot: _Slot) -> _Slot:
-        if slot.process.is_alive():
-            slot.process.kill()
+        _end(slot.process)
         slot.process.join(5)
         slot.conn.close()
         self.replaced += 1
@@ -158,9 +176,8 @@ class WorkerPool:
         deadline = time.monotonic() + 2
         for s in self.slots:
             s.process.join(max(0.0, deadline - time.monotonic()))
-            if s.process.is_alive():
-                s.process.kill()
-                s.process.join(1)
+            _end(s.process)  # busy still (Ctrl-C mid-file): SIGTERM, so that its LibreOffice goes too
+            s.process.join(1)
             s.conn.close()
         self.slots = []
 

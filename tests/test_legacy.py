@@ -86,3 +86,26 @@ def test_batch_converts_many_per_start(tmp_path):
         (src / name).write_bytes(data + (b" " if name.endswith("as.doc") else b""))
     s = run_batch([src], tmp_path / "out", workers=1, progress=False)
     assert s.counts["ok"] == 2
+
+
+def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
+    """A conversion that hangs past the file's deadline: the worker is stopped and its LibreOffice (a
+    process group of its own) with it; the batch goes on with an error row for that file."""
+    import subprocess
+
+    from pipeline.batch import run_batch
+
+    marker = f"sarkit-hang-{os.getpid()}"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nexec -a {marker} sleep 300\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(convert, "soffice", lambda: str(fake))
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    doc = tmp_path / "slow.rtf"
+    doc.write_bytes(b"{\\rtf1 " + marker.encode() + b"}")
+    ok = tmp_path / "ok.html"
+    ok.write_bytes((CORPUS / "004_udonthani2_2565_web.html").read_bytes())
+    s = run_batch([doc, ok], tmp_path / "out", workers=1, timeout=3, progress=False)
+    assert s.counts["error"] == 1 and s.counts["ok"] == 1
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+    assert left == [], f"LibreOffice outlived its worker: {left}"
