@@ -72,9 +72,19 @@ def _run(inputs: list[Path], outdir: Path, timeout: float) -> str:
             raise UnreadableDocument(f"LibreOffice did not finish converting it within {timeout:g} s; it was stopped")
         finally:
             RUNNING.discard(proc.pid)
-        return (err or b"").decode("utf-8", "replace").strip()
+        return _meaningful((err or b"").decode("utf-8", "replace"))
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+# LibreOffice's chatter that says nothing about the document: without Java it warns on every start.
+_NOISE = ("javaldx", "java may not function", "Java Runtime Environment", "Fontconfig warning")
+
+
+def _meaningful(stderr: str) -> str:
+    """LibreOffice's messages about the document, without its start-up noise (a row whose only
+    explanation is "failed to launch javaldx" tells a person nothing)."""
+    return "\n".join(ln for ln in stderr.splitlines() if ln.strip() and not any(n in ln for n in _NOISE)).strip()
 
 
 # LibreOffice runs in a process group of its own (so that a timeout kills all it started); the groups

@@ -259,7 +259,7 @@ def _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_da
         return iter(())
     if scheduler or use_dask:
         from .cluster import run_on_dask
-        return run_on_dask(todo, scheduler, workers or cpu_count())
+        return run_on_dask(todo, scheduler, workers or cpu_count(), timeout)
     pool = WorkerPool(workers or cpu_count(), work, error_record, timeout, memory_mb, recycle_after)
 
     def gen() -> Iterator[Done]:

@@ -2,14 +2,20 @@
 LocalCluster on this machine. Tasks are the same function the local workers run; results come back
 to this process, which keeps the manifest, so resume works exactly as in a local run.
 
-Limits, said plainly: a per-file timeout is not enforced on Dask (its tasks run in worker threads,
-where a hung parser cannot be interrupted); a worker that dies is restarted by Dask's nanny and its
-task retried, and a file that keeps killing workers ends as an `error` row.
+Each file runs under the same per-file deadline as a local run: a Dask task runs in a thread, which
+cannot be interrupted, so the task reads its file in a child process (from a fork server started
+once per Dask worker, with the pipeline preloaded) and kills it at the deadline. A worker that dies
+is restarted by Dask's nanny and its task retried; a file that keeps killing workers ends as an
+`error` row.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import select
+import signal
 import time
 from typing import Iterator
 
@@ -17,12 +23,74 @@ from .records import error_record, process_record
 from .workers import Done
 
 
-def dask_task(key: str, path: str) -> tuple[str, str, dict, float]:
+def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, dict, float]:
+    """One file on a Dask worker, under the same deadline as a local run: a Dask task runs in a thread,
+    which cannot be interrupted, so the file is read in a forked child that is stopped at the deadline
+    (SIGTERM: it kills any LibreOffice it started; then SIGKILL), and the file gets an error row.
+    os.fork, not multiprocessing: Dask's worker processes are daemons, which multiprocessing forbids
+    to have children. A child that inherits a lock held by another thread would hang: the deadline
+    ends it like any other hang."""
     t = time.perf_counter()
-    return key, path, process_record(path), time.perf_counter() - t
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read the file, write its record, leave without running any cleanup
+        try:
+            os.close(r)
+            signal.signal(signal.SIGTERM, _stop)
+            data = json.dumps(process_record(path), ensure_ascii=False, default=str).encode("utf-8")
+            with os.fdopen(w, "wb") as fh:
+                fh.write(data)
+        finally:
+            os._exit(0)
+    os.close(w)
+    buf, complete = bytearray(), False
+    deadline = t + timeout
+    with os.fdopen(r, "rb", buffering=0) as fh:
+        while (left := deadline - time.perf_counter()) > 0:
+            ready, _, _ = select.select([fh], [], [], left)
+            if not ready:
+                break
+            chunk = fh.read(1 << 16)
+            if not chunk:
+                complete = True
+                break
+            buf += chunk
+    status = _reap(pid, stop=not complete)
+    record = None
+    if complete and buf:
+        try:
+            record = json.loads(buf.decode("utf-8"))
+        except ValueError:
+            record = None
+    if record is None:
+        why = (f"timed out after {timeout:g} s (the per-file limit)" if not complete
+               else f"the process reading it died (status {status})")
+        record = error_record(path, why)
+    return key, path, record, time.perf_counter() - t
 
 
-def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int) -> Iterator[Done]:
+def _stop(signum, frame) -> None:
+    from parsers.convert import kill_running
+
+    kill_running()
+    os._exit(1)
+
+
+def _reap(pid: int, stop: bool) -> int:
+    """Wait for the child; stop it first when its deadline passed (SIGTERM, then SIGKILL)."""
+    if stop:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(20):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return status
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+    return os.waitpid(pid, 0)[1]
+
+
+def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int,
+                timeout: float = 120.0) -> Iterator[Done]:
     from dask.distributed import Client, LocalCluster, as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
@@ -36,7 +104,7 @@ def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = {client.submit(dask_task, key, path, key=f"sarkit-{key}", pure=False): (key, path)
+        futures = {client.submit(dask_task, key, path, timeout, key=f"sarkit-{key}", pure=False): (key, path)
                    for key, path in todo}
         for fut in as_completed(futures):
             key, path = futures[fut]

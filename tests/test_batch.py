@@ -185,6 +185,33 @@ def test_same_job_on_a_dask_local_cluster(archive, tmp_path):
     assert again.processed == 0  # resume works the same on Dask
 
 
+
+@pytest.mark.slow
+def test_the_per_file_deadline_holds_on_dask(tmp_path, monkeypatch):
+    """A conversion that hangs (a LibreOffice that never finishes) on a Dask worker: an error row at the
+    deadline, the other file read, and no LibreOffice left behind."""
+    import subprocess
+    import stat as st
+
+    marker = f"sarkit-dask-hang-{os.getpid()}"
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "soffice"
+    fake.write_text(f"#!/bin/bash\nexec -a {marker} sleep 300\n")
+    fake.chmod(fake.stat().st_mode | st.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")  # the Dask workers inherit it
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "hang.rtf").write_bytes(b"{\\rtf1 " + marker.encode() + b"}")
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", src)
+    s = run_batch([src], tmp_path / "out", workers=1, use_dask=True, timeout=3, progress=False)
+    docs = rows(tmp_path / "out", "documents").set_index("file")
+    assert "timed out" in docs.loc[str(src / "hang.rtf"), "error"] and s.counts["ok"] == 1
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+    assert left == [], f"LibreOffice outlived its Dask task: {left}"
+
+
 def test_a_file_name_that_is_not_utf8_is_read_and_kept(tmp_path, capsys):
     """Archives copied from old Windows shares name files in cp874: the batch reads them and the tables
     keep their names in an escaped, readable form (issue 13)."""

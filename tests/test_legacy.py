@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pandas as pd
 import pytest
 
 from parsers import convert, sniff
@@ -97,7 +98,7 @@ def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
 
     marker = f"sarkit-hang-{os.getpid()}"
     fake = tmp_path / "soffice"
-    fake.write_text(f"#!/bin/sh\nexec -a {marker} sleep 300\n")
+    fake.write_text(f"#!/bin/bash\nexec -a {marker} sleep 300\n")
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(convert, "soffice", lambda: str(fake))
     monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
@@ -107,5 +108,7 @@ def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
     ok.write_bytes((CORPUS / "004_udonthani2_2565_web.html").read_bytes())
     s = run_batch([doc, ok], tmp_path / "out", workers=1, timeout=3, progress=False)
     assert s.counts["error"] == 1 and s.counts["ok"] == 1
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", encoding="utf-8-sig").set_index("file")
+    assert "timed out" in docs.loc[str(doc), "error"]  # it did hang, and was stopped at the deadline
     left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
     assert left == [], f"LibreOffice outlived its worker: {left}"
