@@ -10,6 +10,7 @@ is done again.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import os
@@ -229,6 +230,14 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         write_dataset(summary.dataset, out_dir, formats)
         summary.seconds = time.perf_counter() - started
         return summary
+    except sqlite3.OperationalError as exc:  # the manifest could not take a result: a full disk, mostly
+        raise OutputFolderError(f"the output folder stopped taking results ({exc}); free some space and run the "
+                                "same command again: the files finished so far are kept") from exc
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise OutputFolderError(f"the disk of {out_dir} is full; free some space and run the same command again: "
+                                "the files finished so far are kept") from exc
     finally:
         manifest.close()
         lock.close()  # releases the folder for the next run

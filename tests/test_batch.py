@@ -287,3 +287,24 @@ def test_discovery_does_not_read_a_large_zip_into_memory(tmp_path, monkeypatch):
     found = list(find_documents([tmp_path]))
     monkeypatch.setattr(zipfile.ZipFile, "open", real_open)
     assert found == [str(word)]
+
+
+def test_a_disk_filling_mid_run_is_a_clear_message_and_resumable(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    from pipeline.manifest import Manifest
+    real = Manifest.store
+    calls = []
+
+    def store(self, *a, **kw):
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, *a, **kw)
+    monkeypatch.setattr(Manifest, "store", store)
+    inputs = [str(CORPUS / "004_udonthani2_2565_web.html"), str(CORPUS / "003_lopburi1_2551_blog.html")]
+    assert main(["extract", *inputs, "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 2
+    assert "free some space" in capsys.readouterr().err
+    monkeypatch.setattr(Manifest, "store", real)
+    s = run_batch(inputs, tmp_path / "out", workers=1, progress=False)
+    assert s.reused == 1 and s.processed == 1  # the first file was kept
