@@ -83,8 +83,9 @@ def _open_package(data: bytes):
         if b"numPr" in raw:  # list paragraphs: their bullet may be a box ("Define New Bullet")
             numbering_name = _target(z, names, rels, posixpath.dirname(main), _REL_NUMBERING)
             numbering = etree.fromstring(z.read(numbering_name), _XML) if numbering_name in names else None
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        # a member whose compressed data or checksum is corrupt: the package is damaged, not our bug
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        # a member whose compressed data or checksum is corrupt, or offsets that point outside the file
+        # (zipfile's "negative seek value"): the package is damaged, not our bug
         raise UnreadableDocument(f"damaged .docx file: the ZIP package is broken ({exc})") from exc
     except etree.XMLSyntaxError as exc:
         if "amplification" in str(exc) or "Excessive depth" in str(exc):
