@@ -18,9 +18,11 @@ _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unk
 
 
 class ParagraphBuilder:
-    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars")
+    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars", "pua_font")
 
-    def __init__(self) -> None:
+    def __init__(self, pua_font: str | None = None) -> None:
+        # The symbol font to read private-use codes in when their run names none (see html_parser)
+        self.pua_font = pua_font
         self._parts: list[str] = []
         self._len = 0
         self.marks: list[Mark] = []
@@ -66,8 +68,11 @@ class ParagraphBuilder:
             if state is None and is_private_use_symbol(ch):
                 # A symbol-font code in the private-use area, in a run whose font we do not know.
                 self._append(text[start:i], bold)
-                self.add_mark("unknown", "font-letter", glyph=GLYPH_UNKNOWN, code=f"{ord(ch):04X}",
-                              detail="private-use symbol in a run with no symbol font", bold=bold)
+                if self.pua_font:
+                    self.add_symbol(self.pua_font, ord(ch), method="font-letter", bold=bold)
+                else:
+                    self.add_mark("unknown", "font-letter", glyph=GLYPH_UNKNOWN, code=f"{ord(ch):04X}",
+                                  detail="private-use symbol in a run with no symbol font", bold=bold)
                 start = i + 1
             elif state is not None:
                 self._append(text[start:i], bold)

@@ -16,7 +16,7 @@ from lxml import etree
 from .builder import ParagraphBuilder
 from .encoding import decode_thai
 from .model import Block, Cell, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
-from .symbols import UNICODE_MARKS
+from .symbols import NOT_RECORDED, UNICODE_MARKS, unnamed_wingdings
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object", "svg", "math",
          "select", "textarea", "button"}
@@ -42,7 +42,7 @@ def parse_html(path: str, data: bytes) -> ReportDocument:
         # libxml2 stops at 256 levels and silently drops what lies deeper: say so instead.
         raise UnreadableDocument("refused: the page is nested more than 256 levels deep; what lies deeper "
                                  "cannot be read")
-    walker = _Walker()
+    walker = _Walker(NOT_RECORDED if unnamed_wingdings(root.text_content()) else None)
     body = root.find("body")
     blocks = walker.walk_container(body if body is not None else root, "")
     return ReportDocument(path=path, format="html", blocks=blocks, encoding=encoding)
@@ -146,13 +146,14 @@ def _shaded(td) -> bool:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, pua_font: str | None = None) -> None:
+        self.pua_font = pua_font
         self.paragraph_count = 0
         self.table_count = 0
 
     def walk_container(self, el, path: str) -> list[Block]:
         blocks: list[Block] = []
-        cur = ParagraphBuilder()
+        cur = ParagraphBuilder(self.pua_font)
 
         def flush() -> None:
             nonlocal cur
@@ -161,7 +162,7 @@ class _Walker:
                 self.paragraph_count += 1
                 loc = Location(path or f"paragraph {self.paragraph_count}", paragraph=self.paragraph_count)
                 blocks.append(Paragraph(text, cur.marks, loc, cur.bold()))
-            cur = ParagraphBuilder()
+            cur = ParagraphBuilder(self.pua_font)
 
         def visit(node, font: str | None, bold: bool) -> None:
             tag = node.tag if isinstance(node.tag, str) else ""

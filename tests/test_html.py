@@ -147,3 +147,28 @@ def test_task_list_items_written_as_text(make_file):
     path = make_file("t.html", html("<ul><li>[x] ระดับ 5</li><li>[ ] ระดับ 4</li><li>[link] ข้อความ</li></ul>"))
     assert [(m.state, m.method) for m in marks(path)] == [("checked", "html-task"), ("unchecked", "html-task")]
     assert [p.text for p in parse(path).iter_paragraphs()][2] == "[link] ข้อความ"
+
+
+# LibreOffice's HTML export writes Wingdings boxes as bare private-use codes and names no font.
+_LO_ROW = ("<table><tr><td>มาตรฐานที่ 1 ก</td></tr><tr><td>ตัวบ่งชี้ที่ 1 ข</td>"
+           + "".join(f"<td>{'&#xF0FE;' if lv == 4 else '&#xF0A8;'} {lv}</td>" for lv in (5, 4, 3, 2, 1))
+           + "</tr></table>")
+
+
+def test_bare_wingdings_boxes_are_read_but_flagged(make_file):
+    from pipeline.checks import run_checks
+    from pipeline.extract import extract_assessment
+    path = make_file("lo.html", html(_LO_ROW))
+    states = [m.state for m in marks(path)]
+    assert states.count("checked") == 1 and states.count("unchecked") == 4
+    a = run_checks(extract_assessment(parse(path)))
+    (ind,) = a.indicators
+    assert ind.level == 4 and ind.needs_review
+    assert any(f.check == "level.weak_choice" for f in a.findings)
+
+
+@pytest.mark.parametrize("codes", ["&#xF0FE;", "&#xF0A8;", "&#xF0FE; &#xF041;"])
+def test_bare_codes_not_wingdings_boxes_stay_unknown(make_file, codes):
+    # one kind of box only, or a code outside the box set: the font cannot be inferred
+    states = {m.state for m in marks(make_file("a.html", html(f"<p>{codes} ระดับ 4</p>")))}
+    assert states == {"unknown"}

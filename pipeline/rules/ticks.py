@@ -9,6 +9,8 @@ and the reason. Rows that describe levels with no box anywhere are a rubric: not
 
 from __future__ import annotations
 
+from parsers.symbols import NOT_RECORDED
+
 from ..candidates import RESULT, Candidate
 from ..scopes import Scope
 from ..structure import TableUnit, TextUnit
@@ -74,8 +76,11 @@ def _level_group(scope: Scope, rows: list) -> Candidate | None:
         flags.append(("ticks.unknown_symbol", "no clear tick; " + unknown_text(unknown)))
     else:
         flags.append(("ticks.none", "the level table has boxes but none is ticked"))
-    weak = ("the ticked box is a glyph we cannot name, judged by the ink inside it"
-            if level is not None and method.endswith("pdf-glyph-ink") else "")
+    weak = ""
+    if level is not None and method.endswith("pdf-glyph-ink"):
+        weak = "the ticked box is a glyph we cannot name, judged by the ink inside it"
+    elif level is not None and checked and NOT_RECORDED in (checked[0][1].font or ""):
+        weak = "the boxes' font was not recorded (a page exported by LibreOffice): read as Wingdings"
     return Candidate(scope, RESULT, method, clip(where.text), where.location, level, label, flags=flags, weak=weak)
 
 
