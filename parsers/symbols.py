@@ -134,21 +134,24 @@ UNICODE_MARKS: dict[str, MarkState] = {
 # LibreOffice's HTML export writes a Wingdings box as its bare private-use code (U+F0FE, U+F0A8) with no
 # font at all. When a page's unnamed codes are only the Wingdings box codes, checked and empty ones both,
 # they are read in Wingdings under this name, and a level they decide is flagged for a person to confirm.
+# The codes are the Wingdings table's boxes, less ■ (0x6E): it is as often a square bullet, so it cannot
+# show the page's font.
 NOT_RECORDED = "Wingdings (font not recorded)"
-WINGDINGS_BOX_CODES = {0xF0FE, 0xF0FD, 0xF0FC, 0xF0FB, 0xF078, 0xF0A8, 0xF06F, 0xF070, 0xF071, 0xF072}
-_CHECKED_CODES = {0xF0FE, 0xF0FD, 0xF0FC, 0xF0FB, 0xF078}
+_UNNAMED_BOXES = {0xF000 + code: glyph.state for code, glyph in SYMBOL_FONTS["wingdings"].items()
+                  if glyph.state is not None and code != 0x6E}
 
 
 def unnamed_wingdings(text: str) -> bool:
     """The private-use codes of `text` are the Wingdings box codes, a checked one and an empty one."""
-    codes = {ord(c) for c in text if 0xF020 <= ord(c) <= 0xF0FF}
-    return bool(codes) and codes <= WINGDINGS_BOX_CODES and bool(codes & _CHECKED_CODES) and bool(codes - _CHECKED_CODES)
+    codes = {ord(c) for c in text if is_private_use_symbol(c)}
+    states = {_UNNAMED_BOXES.get(code) for code in codes}
+    return states == {_C, _U}
 
 
 # LibreOffice, lacking Wingdings, writes its PDFs with OpenSymbol but keeps the Wingdings code
 # (U+F0FE stays U+F0FE): read those codes with the Wingdings table.
-FONT_ALIASES = {"opensymbol": "wingdings", NOT_RECORDED.lower(): "wingdings", "wingdings regular": "wingdings", "wingdings2": "wingdings 2",
-                "wingdings-2": "wingdings 2", "wingdings3": "wingdings 3", "symbolmt": "symbol"}
+FONT_ALIASES = {"opensymbol": "wingdings", NOT_RECORDED.lower(): "wingdings", "wingdings regular": "wingdings",
+                "wingdings2": "wingdings 2", "wingdings-2": "wingdings 2", "wingdings3": "wingdings 3", "symbolmt": "symbol"}
 
 
 def font_family(font: str | None) -> str:

@@ -58,7 +58,7 @@ def _level_group(scope: Scope, rows: list) -> Candidate | None:
     unknown = [(v.level, m) for v in rows for m in v.marks if m.state == "unknown"]
     levels = sorted({v.level for v, _ in checked}, reverse=True)
     flags: list[tuple[str, str]] = []
-    level, label, where, method = None, "", rows[0], "table-tick"
+    level, label, where, method, mark = None, "", rows[0], "table-tick", None
     if len(levels) == 1:
         where, mark = checked[0]
         level, label = where.level, where.label
@@ -79,7 +79,7 @@ def _level_group(scope: Scope, rows: list) -> Candidate | None:
     weak = ""
     if level is not None and method.endswith("pdf-glyph-ink"):
         weak = "the ticked box is a glyph we cannot name, judged by the ink inside it"
-    elif level is not None and checked and NOT_RECORDED in (checked[0][1].font or ""):
+    elif level is not None and mark.font == NOT_RECORDED:
         weak = "the boxes' font was not recorded (a page exported by LibreOffice): read as Wingdings"
     return Candidate(scope, RESULT, method, clip(where.text), where.location, level, label, flags=flags, weak=weak)
 
