@@ -20,7 +20,7 @@ import time
 from typing import Iterator
 
 from .records import error_record, process_record
-from .workers import Done
+from .workers import Done, stop_on_sigterm
 
 
 def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, dict, float]:
@@ -36,7 +36,7 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
     if pid == 0:  # the child: read the file, write its record, leave without running any cleanup
         try:
             os.close(r)
-            signal.signal(signal.SIGTERM, _stop)
+            signal.signal(signal.SIGTERM, stop_on_sigterm)
             data = json.dumps(process_record(path), ensure_ascii=False, default=str).encode("utf-8")
             with os.fdopen(w, "wb") as fh:
                 fh.write(data)
@@ -67,13 +67,6 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
                else f"the process reading it died (status {status})")
         record = error_record(path, why)
     return key, path, record, time.perf_counter() - t
-
-
-def _stop(signum, frame) -> None:
-    from parsers.convert import kill_running
-
-    kill_running()
-    os._exit(1)
 
 
 def _reap(pid: int, stop: bool) -> int:

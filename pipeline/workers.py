@@ -41,7 +41,7 @@ def _rss_mb() -> float:
 def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str], dict], memory_mb: int | None,
                  recycle_after: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, _stop)  # told to stop: take LibreOffice along
+    signal.signal(signal.SIGTERM, stop_on_sigterm)  # told to stop: take LibreOffice along
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -61,9 +61,10 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
         conn.send((key, record, time.perf_counter() - t, _rss_mb(), n == recycle_after))
 
 
-def _stop(signum, frame) -> None:
-    """SIGTERM from the pool (the file's deadline passed, or the run is ending): kill any LibreOffice
-    this worker started (it runs in a group of its own and would outlive us), then exit at once."""
+def stop_on_sigterm(signum, frame) -> None:
+    """SIGTERM from the pool or the Dask task (the file's deadline passed, or the run is ending): kill
+    any LibreOffice this process started (it runs in a group of its own and would outlive us), then exit
+    at once."""
     from parsers.convert import kill_running
 
     kill_running()
