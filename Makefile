@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench clean system-deps
+.PHONY: run test eval bench clean system-deps example
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -12,8 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Exit 1 from extract means "some files could not be read": the corpus holds broken files on purpose.
 run: $(STAMP)
-	$(BIN)/sarkit extract corpus/ --out outputs/
+	@bash scripts/system-deps.sh
+	$(BIN)/sarkit extract corpus/ --out outputs/ || [ $$? -eq 1 ]
+	$(BIN)/sarkit report outputs/
+	@echo "Results: outputs/ (documents, standards, indicators, findings as .csv/.parquet, sarkit.xlsx," \
+	  "documents.jsonl); open outputs/report.html in a browser. Columns: outputs/README.md."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -28,8 +33,10 @@ bench: $(STAMP)
 # LibreOffice reads .doc/.rtf/.odt, Tesseract (with Thai) reads scans; without them those files get
 # an error row saying which package to install, and their tests are skipped.
 system-deps:
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  libreoffice-writer-nogui tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg
+	bash scripts/system-deps.sh --browser
+
+example: $(STAMP)
+	$(BIN)/python examples/levels_by_office_year.py outputs/
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.xlsx outputs/*.jsonl
+	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.xlsx outputs/*.jsonl outputs/report.html

@@ -3,7 +3,7 @@
 A parser turns bytes into a `ReportDocument`: blocks in reading order (paragraphs and tables,
 tables holding rows of cells, cells holding blocks of their own). Every block keeps its raw text,
 the tick marks found in it, and where it came from. Nothing here knows about standards,
-indicators or quality levels; that is the job of `pipeline.extract`.
+indicators or quality levels; that is the job of `pipeline.assess`.
 """
 
 from __future__ import annotations

@@ -8,17 +8,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .dataset import Dataset, build_dataset
-from .model import Assessment
-from .run import find_documents, process_file
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Assessment
 
 __all__ = ["extract", "extract_one", "Dataset", "Assessment"]
 
 
+def __getattr__(name: str):
+    # Loaded on first use, so that `sarkit --help` does not wait for pandas and PyThaiNLP.
+    if name == "Dataset":
+        from .dataset import Dataset
+        return Dataset
+    if name == "Assessment":
+        from .model import Assessment
+        return Assessment
+    raise AttributeError(name)
+
+
 def extract(paths: Iterable[str | Path] | str | Path, progress: bool = False) -> Dataset:
     """Read every file (folders recursively) and return the four tables as DataFrames."""
+    from .dataset import build_dataset
+    from .run import find_documents, process_file
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = list(find_documents(paths))
@@ -29,4 +43,6 @@ def extract(paths: Iterable[str | Path] | str | Path, progress: bool = False) ->
 
 
 def extract_one(path: str | Path) -> Assessment:
+    from .run import process_file
+
     return process_file(path)

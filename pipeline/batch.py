@@ -13,11 +13,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import importlib.util
+import logging
 import os
 import re
 import shutil
 import sqlite3
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -32,11 +32,13 @@ from .dataset import Dataset, build_dataset_from_records
 from .export import FORMATS, write_dataset
 from .manifest import Manifest
 from .model import STATUS_ERROR, display_path
+from .progress import Progress
 from .records import error_record, process_record
 from .run import find_documents
 from .workers import Done, WorkerPool, cpu_count
 
 MANIFEST_NAME = "manifest.sqlite"
+log = logging.getLogger("sarkit")
 MIN_FREE_MB = 50
 
 
@@ -61,6 +63,7 @@ class BatchSummary:
     unique: int = 0
     processed: int = 0  # this run
     reused: int = 0  # done by an earlier run
+    skipped: int = 0  # files in the folders given that are not documents
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     workers_replaced: int = 0
@@ -71,9 +74,15 @@ class BatchSummary:
         states = ", ".join(f"{c[s]} {s}" for s in ("ok", "needs_review", "no_assessment", "error", "missing_tool")
                            if c[s])
         rate = self.processed / self.seconds if self.seconds else 0.0
-        dup = f" ({self.files - self.unique} duplicate paths)" if self.files > self.unique else ""
-        return (f"sarkit: {self.unique} documents{dup}: {states or 'none'}; {self.processed} read now, "
-                f"{self.reused} from an earlier run; {self.seconds:.1f} s, {rate:.1f} files/s")
+        dup = f", {_n(self.files - self.unique, 'duplicate path')} read once" if self.files > self.unique else ""
+        skipped = f", {_n(self.skipped, 'file')} skipped (not documents)" if self.skipped else ""
+        return (f"sarkit: {self.unique} documents: {states or 'none'}; {self.processed} read now, "
+                f"{self.reused} resumed from an earlier run{dup}{skipped}; {self.seconds:.1f} s, "
+                f"{rate:.1f} files/s")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def sarkit_version() -> str:
@@ -83,8 +92,26 @@ def sarkit_version() -> str:
         return "dev"
 
 
+def results_fingerprint() -> str:
+    """What a stored result depends on besides the file's bytes: sarkit's version and code (the rules
+    live in it), the framework catalogue and scales in use, and the options that change results. A
+    rerun reuses a result only when all of these are the same; otherwise the file is read again."""
+    from .frameworks import FRAMEWORKS_DIR
+
+    h = hashlib.sha256(sarkit_version().encode())
+    root = Path(__file__).resolve().parent.parent
+    catalogue = Path(os.environ.get("SARKIT_FRAMEWORKS") or FRAMEWORKS_DIR)
+    files = [*sorted((root / "pipeline").rglob("*.py")), *sorted((root / "parsers").rglob("*.py")),
+             *sorted((root / "schemas").glob("*.yaml")), *sorted(catalogue.glob("*.y*ml"))]
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    h.update(os.environ.get("SARKIT_MAX_PAGES", "").encode())
+    return f"{sarkit_version()}+{h.hexdigest()[:16]}"
+
+
 # -- the output folder -------------------------------------------------------------------------------
-_TEMPORARY = re.compile(r"^\.(?:documents|standards|indicators|findings|sarkit)\..+\.(?:csv|parquet|xlsx|jsonl)$")
+_TEMPORARY = re.compile(r"^\.(?:documents|standards|indicators|findings|sarkit|report)\..+\.(?:csv|parquet|xlsx|jsonl|html)$")
 
 
 def _lock(out_dir: Path):
@@ -145,9 +172,13 @@ def _hash(path: str) -> str:
     return h.hexdigest()
 
 
-def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None) -> list[Entry]:
+def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None, progress: Progress | None = None,
+             skipped: list[str] | None = None) -> list[Entry]:
     entries, remembered = [], []
-    for path in find_documents(inputs):
+    for path in find_documents(inputs, skipped):
+        if progress is not None:
+            progress.phase(f"finding files: {len(entries) + 1} documents found, {len(remembered)} hashed, "
+                           f"{len(entries) - len(remembered)} known from an earlier run")
         try:
             st = os.stat(path)
             if not os.path.isfile(path):
@@ -183,12 +214,16 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
     lock = _lock(out_dir)  # held until this process ends
     _sweep_temporary_files(out_dir)
     try:
-        manifest = Manifest(out_dir / MANIFEST_NAME, sarkit_version())
+        manifest = Manifest(out_dir / MANIFEST_NAME, results_fingerprint())
     except sqlite3.DatabaseError as exc:
         lock.close()
         raise OutputFolderError(f"{out_dir / MANIFEST_NAME} is damaged ({exc}); move it away to start the run afresh")
+    show = Progress(progress)
     try:
-        entries = discover(inputs, manifest)
+        skipped: list[str] = []
+        entries = discover(inputs, manifest, show, skipped)
+        show.end_phase(f"{_n(len(entries), 'document')} found" +
+                       (f", {_n(len(skipped), 'other file')} skipped" if skipped else ""))
         by_sha: dict[str, list[str]] = {}
         for e in entries:
             if e.sha256:
@@ -197,25 +232,26 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         done = {sha: st for sha, st in manifest.done().items() if st != "missing_tool"}
         todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
         summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
-                               reused=len(by_sha) - len(todo))
+                               reused=len(by_sha) - len(todo), skipped=len(skipped))
         for sha in by_sha:
             if sha in done:
                 summary.counts[done[sha] or "?"] += 1
         if scheduler or use_dask:
-            _preconvert(todo)  # Dask tasks have no deadline of their own; local workers convert under theirs
-        bar = _progress(len(by_sha), summary, progress)
+            _preconvert(todo, show)  # Dask tasks have no deadline of their own; local workers convert under theirs
+        show.start(len(by_sha), summary.reused, summary.counts)
         try:
-            for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary):
+            for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
+                              show.tick):
                 d.record["sha256"] = d.record.get("sha256") or d.key
                 manifest.store(d.key, d.record, d.seconds, d.rss_mb)
                 summary.processed += 1
-                summary.counts[d.record.get("status", "?")] += 1
-                if bar is not None:
-                    bar.update(1)
-                    bar.set_postfix({k: summary.counts[k] for k in ("ok", "needs_review", "error")}, refresh=False)
+                status = d.record.get("status", "?")
+                summary.counts[status] += 1
+                show.update(status)
+                log.info("%s: %s in %.1f s%s", display_path(d.path), status, d.seconds,
+                         f" ({d.record.get('error')})" if d.record.get("error") else "")
         finally:
-            if bar is not None:
-                bar.close()
+            show.close()
         records = []
         for e in entries:
             if e.sha256 is None:
@@ -243,7 +279,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         lock.close()  # releases the folder for the next run
 
 
-def _preconvert(todo: list[tuple[str, str]]) -> None:
+def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:
     """Legacy Word files converted before the workers start, twenty per LibreOffice start (one start
     costs about a second; twenty files in one cost about eight): the workers then find them cached.
     A file that fails here is converted again on its own by its worker, which reports why."""
@@ -259,11 +295,13 @@ def _preconvert(todo: list[tuple[str, str]]) -> None:
         if kind in ("ole", "rtf"):
             legacy.append((sha, Path(path), kind))
     if len(legacy) > 1:
+        show.phase(f"converting {len(legacy)} legacy Word files with LibreOffice", force=True)
         convert_many(legacy)
+        show.end_phase(f"{len(legacy)} legacy Word files converted")
 
 
 def _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work,
-             summary: BatchSummary) -> Iterator[Done]:
+             summary: BatchSummary, tick=None) -> Iterator[Done]:
     if not todo:
         return iter(())
     if scheduler or use_dask:
@@ -273,18 +311,8 @@ def _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_da
 
     def gen() -> Iterator[Done]:
         try:
-            yield from pool.run(todo)
+            yield from pool.run(todo, tick)
         finally:
             summary.workers_replaced = pool.replaced
 
     return gen()
-
-
-def _progress(total: int, summary: BatchSummary, enabled: bool | None):
-    if enabled is False:
-        return None
-    import tqdm
-
-    tqdm.tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
-    return tqdm.tqdm(total=total, initial=summary.reused, unit="file", dynamic_ncols=True,
-                     disable=None if enabled is None else not enabled, file=sys.stderr)

@@ -45,6 +45,8 @@ CHECK_TH = {
     "ticks.unknown_symbol": "อ่านสัญลักษณ์ไม่ได้",
     "level.label_mismatch": "ชื่อระดับขัดกับหมายเลขระดับที่เลือก",
     "level.missing": "ไม่พบระดับคุณภาพของตัวบ่งชี้",
+    "level.no_result": "มีส่วนผลการประเมินแต่อ่านระดับไม่ได้",
+    "level.weak_choice": "ระดับอ่านจากตัวหนาหรือแรเงา ต้องยืนยัน",
     "sources.disagree": "รายงานระบุผลไว้หลายแห่งไม่ตรงกัน",
     "extract.orphan_level_table": "ตารางระดับคุณภาพไม่มีหัวข้อตัวบ่งชี้",
     "ocr.unconfirmed": "อ่านจากภาพสแกน (OCR) ต้องตรวจสอบกับต้นฉบับ",
@@ -233,13 +235,13 @@ def check_maximum(c: Context) -> None:
 
 def check_labels(c: Context) -> None:
     for item in c.a.indicators + c.a.standards:
-        if item.level is None or not item.level_label:
+        if item.level is None or not item.level_label_as_written:
             continue
-        named = level_of_label(item.level_label)
+        named = level_of_label(item.level_label_as_written)
         if named is not None and named != item.level:
-            c.add("levels.label", "warning", f"{item.label}: level {item.level} is labelled '{item.level_label}' "
-                  f"(level {named})", str(item.level), item.level_label, item.location, item,
-                  th=f"{item.label_th}: ระดับ {item.level} แต่เขียนว่า '{item.level_label}' (ระดับ {named})")
+            c.add("levels.label", "warning", f"{item.label}: level {item.level} is labelled '{item.level_label_as_written}' "
+                  f"(level {named})", str(item.level), item.level_label_as_written, item.location, item,
+                  th=f"{item.label_th}: ระดับ {item.level} แต่เขียนว่า '{item.level_label_as_written}' (ระดับ {named})")
 
 
 def check_indicators_against_framework(c: Context) -> None:

@@ -7,18 +7,24 @@ import logging
 import os
 import sys
 
-from .export import FORMATS
+from .formats import FORMATS
+
+log = logging.getLogger("sarkit")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    """Exit codes: 0 every file read; 1 some files could not be read (status error); 2 usage, or the
+    output folder cannot take the results; 3 a system tool some files need is missing."""
     from .batch import OutputFolderError, SetupError, run_batch
 
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = set(formats) - set(FORMATS)
-    if unknown:
-        print(f"sarkit: unknown output format(s): {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}",
-              file=sys.stderr)
-        return 2
+    if unknown or not formats:
+        return _usage(f"unknown output format(s): {', '.join(sorted(unknown)) or '(none)'}; choose from "
+                      f"{', '.join(FORMATS)}")
+    missing = [p for p in args.inputs if not os.path.lexists(p)]
+    if missing:
+        return _usage(f"no such file or folder: {', '.join(missing)}")
     try:
         summary = run_batch(args.inputs, args.out, workers=args.workers, timeout=args.timeout,
                             memory_mb=args.memory_mb or None, recycle_after=args.recycle, scheduler=args.scheduler,
@@ -29,64 +35,155 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except SetupError as exc:
         print(f"sarkit: {exc}", file=sys.stderr)
         return 2
-    print(summary.line())
     docs = summary.dataset.documents
+    if docs.empty:
+        log.warning("no documents found in %s (looked for .docx .doc .pdf .html .rtf .odt .txt and Word, PDF and "
+                    "HTML files by content)%s", ", ".join(args.inputs),
+                    f"; {summary.skipped} other files skipped" if summary.skipped else "")
+    print(summary.line())
+    if not args.quiet:
+        print(f"sarkit: tables in {args.out}/ (documents, standards, indicators, findings); "
+              f"`sarkit report {args.out}` writes a page to look at them", file=sys.stderr)
     for _, row in docs[docs["status"].isin(["error", "missing_tool"])].iterrows():
         print(f"  {row['status']}: {row['file']}: {row['error']}", file=sys.stderr)
-    # 3: some files need a system tool that is not installed (install it and run again: they are redone)
-    return 3 if (docs["status"] == "missing_tool").any() else 0
+    if (docs["status"] == "missing_tool").any():
+        return 3  # install the tool and run again: those files are redone
+    return 1 if (docs["status"] == "error").any() else 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import ReportError, write_report
+
+    try:
+        path = write_report(args.out_dir)
+    except ReportError as exc:
+        print(f"sarkit: {exc}", file=sys.stderr)
+        return 2
+    print(f"sarkit: wrote {path}; open it in a browser (file://{os.path.abspath(path)})")
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_corpus, format_report
 
     report = evaluate_corpus(args.corpus)
-    print(format_report(report, verbose=args.verbose))
+    print(format_report(report, verbose=bool(args.verbose)))
     return 0 if report.wrong_unflagged == 0 else 1
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .validate import validate_files
 
-    return validate_files(args.files, as_json=args.json, timeout=args.timeout, memory_mb=args.memory_mb or None)
+    return validate_files(args.files, as_json=args.json, timeout=args.timeout, memory_mb=args.memory_mb or None,
+                          lang=args.lang)
+
+
+def _positive(kind: type, minimum: float):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}")
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum:g}, not {text}")
+        return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="sarkit", description="Thai self-assessment reports to tidy tables.")
-    sub = ap.add_subparsers(dest="command", required=True)
+    # Options every command takes, before or after its name (sqlite-utils and OCRmyPDF do the same).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="only errors: no progress, no notes")
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                        help="say more: each file as it is done (-v), debugging (-vv)")
+    common.add_argument("--log", metavar="FILE", default=argparse.SUPPRESS,
+                        help="also write a log of the run (every file, its status and time) to FILE")
 
-    ex = sub.add_parser("extract", help="read reports (files or folders) and write the tables")
+    ap = argparse.ArgumentParser(prog="sarkit", parents=[common],
+                                 description="Thai self-assessment reports (SAR) to tidy tables.",
+                                 epilog="sarkit COMMAND --help tells more. Exit codes of extract: 0 all files "
+                                        "read, 1 some could not be read, 2 usage or output folder, 3 a system "
+                                        "tool missing; Ctrl-C: 130.")
+    ap.add_argument("--version", action="version", version=f"sarkit {_version()}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", parents=[common], help="read reports (files or folders) and write the tables")
     ex.add_argument("inputs", nargs="+", help="files or folders (read recursively)")
     ex.add_argument("--out", required=True, help="output folder")
     ex.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated, from {', '.join(FORMATS)}")
-    ex.add_argument("--quiet", action="store_true", help="no progress bar (it is off anyway when not on a terminal)")
-    ex.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
-    ex.add_argument("--timeout", type=float, default=120.0, help="seconds one file may take (default 120)")
-    ex.add_argument("--memory-mb", type=int, default=2048, help="address-space cap per worker in MB, 0 for none")
-    ex.add_argument("--recycle", type=int, default=200, help="replace each worker after this many files")
+    ex.add_argument("--workers", type=_positive(int, 1), default=None,
+                    help="worker processes (default: the machine's cores)")
+    ex.add_argument("--timeout", type=_positive(float, 1), default=120.0, help="seconds one file may take (default 120)")
+    ex.add_argument("--memory-mb", type=_positive(int, 0), default=2048,
+                    help="address-space cap per worker in MB, 0 for none")
+    ex.add_argument("--recycle", type=_positive(int, 1), default=200, help="replace each worker after this many files")
     ex.add_argument("--scheduler", help="run on a dask.distributed cluster: tcp://HOST:PORT")
     ex.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     ex.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     ex.set_defaults(func=_cmd_extract)
 
-    ev = sub.add_parser("eval", help="compare extraction with the truth files of a corpus")
+    rp = sub.add_parser("report", parents=[common], help="write OUT_DIR/report.html: the run's summary, charts "
+                        "and every flagged value with its evidence")
+    rp.add_argument("out_dir", help="the output folder of `sarkit extract`")
+    rp.set_defaults(func=_cmd_report)
+
+    ev = sub.add_parser("eval", parents=[common], help="compare extraction with the truth files of a corpus")
     ev.add_argument("corpus", help="folder of documents with <name>.truth.json beside each")
-    ev.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     ev.set_defaults(func=_cmd_eval)
 
-    va = sub.add_parser("validate", help="check submitted reports and print a verdict")
+    va = sub.add_parser("validate", parents=[common], help="check submitted reports and print a verdict")
     va.add_argument("files", nargs="+")
-    va.add_argument("--json", action="store_true", help="machine-readable output")
-    va.add_argument("--timeout", type=float, default=120.0, help="seconds one file may take (default 120)")
-    va.add_argument("--memory-mb", type=int, default=2048, help="address-space cap in MB, 0 for none")
+    va.add_argument("--json", action="store_true", help="machine-readable output (schemas/output/validate.schema.json)")
+    va.add_argument("--lang", choices=("th", "en"), default="th", help="th: Thai first, English after (default); "
+                    "en: English only")
+    va.add_argument("--timeout", type=_positive(float, 1), default=120.0, help="seconds one file may take (default 120)")
+    va.add_argument("--memory-mb", type=_positive(int, 0), default=2048, help="address-space cap in MB, 0 for none")
     va.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     va.set_defaults(func=_cmd_validate)
     return ap
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sarkit")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def _usage(message: str) -> int:
+    print(f"sarkit: {message}", file=sys.stderr)
+    return 2
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", 0) or 0
+    args.quiet, args.verbose = quiet, verbose
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    console = logging.StreamHandler(sys.stderr)
+    console.setFormatter(logging.Formatter("sarkit: %(message)s"))
+    console.setLevel(level)
+    root.addHandler(console)
+    root.setLevel(logging.DEBUG if verbose > 1 else logging.WARNING)  # other libraries: warnings only
+    logging.getLogger("sarkit").setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+    if getattr(args, "log", None):
+        fh = logging.FileHandler(args.log, encoding="utf-8")
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        fh.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+        root.addHandler(fh)
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="sarkit: %(message)s")
     args = build_parser().parse_args(argv)
+    try:
+        _setup_logging(args)
+    except OSError as exc:
+        return _usage(f"--log: {exc.strerror or exc}: {args.log}")
     from .frameworks import FrameworkError, load_catalogue
     from .scales import ScaleError, scales
 

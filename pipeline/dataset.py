@@ -6,35 +6,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .columns import REPEATED, SCHEMA_VERSION, dtypes
 from .model import Assessment, display_path
 
-DOCUMENT_COLUMNS = {
-    "file": "string", "sha256": "string", "format": "string", "status": "string", "error": "string",
-    "organisation": "string", "fiscal_year_be": "Int64", "academic_year_be": "Int64", "framework": "string",
-    "framework_cited": "string", "framework_confidence": "Float64", "framework_basis": "string",
-    "scale": "string", "pages": "Int64",
-    "standards_found": "Int64", "indicators_found": "Int64", "levels_found": "Int64",
-    "indicators_needing_review": "Int64", "standards_stated": "Int64", "indicators_stated": "Int64",
-    "total_score_stated": "Float64", "total_level_stated": "Int64", "total_label_stated": "string",
-    "findings": "Int64",
-}
-STANDARD_COLUMNS = {
-    "file": "string", "part": "string", "standard": "string", "name": "string", "score": "Float64", "level": "Int64",
-    "level_label": "string", "method": "string", "evidence": "string", "location": "string",
-    "needs_review": "boolean", "review_reason": "string",
-}
-INDICATOR_COLUMNS = {
-    "file": "string", "part": "string", "standard": "string", "indicator": "string", "indicator_id": "string",
-    "name": "string", "level": "Int64",
-    "level_label": "string", "score": "Float64", "method": "string", "evidence": "string", "location": "string",
-    "needs_review": "boolean", "review_reason": "string",
-}
-FINDING_COLUMNS = {
-    "file": "string", "part": "string", "standard": "string", "indicator": "string", "indicator_id": "string",
-    "check": "string", "check_th": "string", "severity": "string", "message": "string", "message_th": "string",
-    "expected": "string",
-    "actual": "string", "location": "string",
-}
+DOCUMENT_COLUMNS = dtypes("documents")
+STANDARD_COLUMNS = dtypes("standards")
+INDICATOR_COLUMNS = dtypes("indicators")
+FINDING_COLUMNS = dtypes("findings")
 
 
 @dataclass
@@ -65,20 +43,21 @@ def document_record(a: Assessment) -> dict:
         "standards_stated": st.standards if st else None, "indicators_stated": st.indicators if st else None,
         "total_score_stated": st.score if st else None, "total_level_stated": st.level if st else None,
         "total_label_stated": st.label if st else "",
-        "findings": len(a.findings),
+        "findings": len(a.findings), "finding_checks": "; ".join(dict.fromkeys(f.check for f in a.findings)),
+        "schema_version": SCHEMA_VERSION,
     }
 
 
 def standard_records(a: Assessment) -> list[dict]:
     return [{"file": display_path(a.file), "part": s.part, "standard": s.standard, "name": s.name, "score": s.score, "level": s.level,
-             "level_label": s.level_label, "method": s.method, "evidence": s.evidence, "location": s.location,
+             "level_label": s.level_label, "level_label_as_written": s.level_label_as_written, "method": s.method, "evidence": s.evidence, "location": s.location,
              "needs_review": s.needs_review, "review_reason": "; ".join(s.review_reasons)} for s in a.standards]
 
 
 def indicator_records(a: Assessment) -> list[dict]:
     return [{"file": display_path(a.file), "part": i.part, "standard": i.standard, "indicator": i.indicator,
              "indicator_id": i.indicator_id, "name": i.name, "level": i.level,
-             "level_label": i.level_label, "score": i.score, "method": i.method, "evidence": i.evidence,
+             "level_label": i.level_label, "level_label_as_written": i.level_label_as_written, "score": i.score, "method": i.method, "evidence": i.evidence,
              "location": i.location, "needs_review": i.needs_review, "review_reason": "; ".join(i.review_reasons)}
             for i in a.indicators]
 
@@ -127,8 +106,12 @@ def build_dataset(assessments: list[Assessment]) -> Dataset:
 
 
 def build_dataset_from_records(records: list[dict]) -> Dataset:
-    docs = [{k: v for k, v in r.items() if k not in _PARTS} for r in records]
-    parts = {part: [dict(row, file=r["file"]) for r in records for row in r.get(part, [])] for part in _PARTS}
+    # the nested record's `findings` is the list; the documents row counts it
+    docs = [{**{k: v for k, v in r.items() if k not in _PARTS}, "findings": len(r.get("findings") or []),
+             "finding_checks": "; ".join(dict.fromkeys(f["check"] for f in r.get("findings") or []))}
+            for r in records]
+    parts = {part: [dict(row, file=r["file"], **({k: r.get(k) for k in REPEATED} if part != "findings" else {}))
+                    for r in records for row in r.get(part, [])] for part in _PARTS}
     return Dataset(
         records=records,
         documents=_frame(docs, DOCUMENT_COLUMNS),

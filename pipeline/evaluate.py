@@ -204,8 +204,8 @@ def compare(a: Assessment, truth: dict, r: Report) -> None:
             res = _judge(r.tallies[kind], level, want["level"], bool(checks & _ABOUT_LEVEL), flagged)
             if res != "right":
                 problem(f"{label} level {level}, truth {want['level']} ({res})")
-            if level is not None and got.level_label and want["level"] is not None:
-                _judge(r.tallies["label"], level_of_label(got.level_label), want["level"],
+            if level is not None and got.level_label_as_written and want["level"] is not None:
+                _judge(r.tallies["label"], level_of_label(got.level_label_as_written), want["level"],
                        bool(checks & _ABOUT_LEVEL), flagged)
         if "score" in want:
             score = got.score if got else None

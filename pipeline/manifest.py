@@ -2,8 +2,9 @@
 
 `files` remembers each input path's size, mtime and SHA-256 (so an unchanged file is not hashed
 again); `results` keeps one finished record per content hash, committed as soon as it arrives, so
-that a run killed at any moment loses at most the files in flight. Results made by another version
-of sarkit are not reused.
+that a run killed at any moment loses at most the files in flight. Results are keyed by content hash
+and `version`, the fingerprint of sarkit's code, catalogue and options (`batch.results_fingerprint`):
+a result made under any other is not reused.
 """
 
 from __future__ import annotations

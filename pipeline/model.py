@@ -21,7 +21,8 @@ class Judged:
     part: str = ""  # ปฐมวัย, ขั้นพื้นฐาน …: empty for a report of one part
     candidates: list = field(default_factory=list)  # pipeline.candidates.Candidate
     level: int | None = None
-    level_label: str = ""
+    level_label: str = ""  # the scale's own label for the level (canonical: joins and pivots)
+    level_label_as_written: str = ""  # the label as the report writes it (an OCR misspelling stays here)
     score: float | None = None
     full_marks: float | None = None  # คะแนนเต็ม the report states beside the score
     method: str = ""

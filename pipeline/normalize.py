@@ -31,7 +31,7 @@ def thai_digits_to_arabic(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
-# Set while one document whose text layer Word damaged is read (pipeline.extract): its cells with a
+# Set while one document whose text layer Word damaged is read (pipeline.assess): its cells with a
 # single damaged word are repaired too. A context variable, so every reader of the document's text
 # (structure, table views, choices) normalises alike without passing the flag through each call.
 damaged_document: ContextVar[bool] = ContextVar("damaged_document", default=False)

@@ -65,7 +65,8 @@ def resolve(structure: Structure, candidates: list[Candidate | TotalCandidate], 
     if values_found:
         for ind in a.indicators:
             if not any(c.role == RESULT for c in ind.candidates):
-                flag(a, ind, "level.missing", "no level or score found for this indicator", ind.heading_location)
+                flag(a, ind, "level.missing", "no level or score found for this indicator", ind.heading_location,
+                     th="ไม่พบระดับคุณภาพหรือคะแนนของตัวบ่งชี้นี้")
     _totals_disagree(a)
 
 
@@ -93,13 +94,14 @@ def _num_key(num: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 10**6 for p in num.split(".")) if num else (0,)
 
 
-def flag(a: Assessment, item: Judged, check: str, message: str, location: str) -> None:
+def flag(a: Assessment, item: Judged, check: str, message: str, location: str, th: str = "") -> None:
+    """`th`: the detail in Thai; without it the Thai title of the check stands for it."""
     if message in item.review_reasons:
         return
     item.review_reasons.append(message)
-    from .checks import CHECK_TH  # the Thai title of the check, with the item it is about
+    from .checks import CHECK_TH
     a.findings.append(Finding(check, "warning", f"{item.label}: {message}", location=location,
-                              **finding_keys(item), message_th=f"{item.label_th}: {CHECK_TH.get(check, check)}"))
+                              **finding_keys(item), message_th=f"{item.label_th}: {th or CHECK_TH.get(check, check)}"))
 
 
 def finding_keys(item: Judged | None) -> dict:
@@ -137,36 +139,44 @@ def _decide(item: Judged, a: Assessment) -> None:
         for check, reason in c.flags:
             flag(a, item, check, reason, c.location)
         if c.weak and c.level is not None:
-            flag(a, item, "level.weak_choice", f"{c.weak}: confirm it", c.location)
+            flag(a, item, "level.weak_choice", f"{c.weak}: confirm it", c.location,
+                 th=f"ระดับ {c.level} อ่านจากการเน้นข้อความหรือแรเงา ไม่ใช่เครื่องหมายในช่อง โปรดยืนยัน")
     valued = [c for c in results if c.has_value]
     if results and not valued and all(c.signal for c in results):
         what = ("levels are written here in a row without saying which is the result (a table whose columns "
                 "were lost)" if results[0].method == "flattened-row" else "the report has a result here")
         flag(a, item, "level.no_result", f"{what} (\"{results[0].evidence[:80]}\") but no level could be read "
-             "from it", results[0].location)
+             "from it", results[0].location, th="รายงานมีส่วนผลการประเมินตรงนี้ แต่อ่านระดับคุณภาพไม่ได้")
     elif (ev := _assessed_without_result(item)) is not None:
         flag(a, item, "level.no_result", f"levels are stated for its sub-items or pupils (\"{ev.evidence[:80]}\") "
-             "but no result for the item itself was found", ev.location)
+             "but no result for the item itself was found", ev.location,
+             th="พบระดับของข้อย่อยหรือของผู้เรียน แต่ไม่พบผลการประเมินของตัวบ่งชี้นี้เอง")
     with_level = [c for c in valued if c.level is not None]
     levels = {c.level for c in with_level}
     ocr = [c for c in valued if c.method.startswith("ocr")]
     if ocr and len(ocr) == len(valued) and len({c.location for c in ocr}) == 1:
         # read from a picture of the page, with nothing read elsewhere saying the same
         flag(a, item, "ocr.unconfirmed", "read by OCR from a scanned page, not confirmed by a second reading: "
-             "check it against the page", ocr[0].location)
+             "check it against the page", ocr[0].location,
+             th="อ่านจากหน้าสแกนด้วย OCR และไม่มีแหล่งอื่นยืนยัน โปรดเทียบกับต้นฉบับ")
     if len(levels) > 1:
         same_place = len({c.location for c in with_level}) == 1
         detail = "; ".join(f"{c.method} says {c.level} ({c.location})" for c in with_level)
         what = "two result levels in one statement" if same_place else "the report gives different levels"
-        flag(a, item, "sources.disagree", f"{what}: {detail}", with_level[0].location)
+        detail_th = "; ".join(f"{c.method} ให้ระดับ {c.level} ({c.location})" for c in with_level)
+        flag(a, item, "sources.disagree", f"{what}: {detail}", with_level[0].location,
+             th=f"{'ข้อความเดียวกันระบุสองระดับ' if same_place else 'รายงานระบุระดับไม่ตรงกัน'}: {detail_th}")
     elif levels:
         c = with_level[0]
         item.level = c.level
-        item.level_label = next((x.label for x in with_level if x.label), "") or canonical_label(c.level, a.scale)
+        item.level_label_as_written = next((x.label for x in with_level if x.label), "")
+        item.level_label = canonical_label(c.level, a.scale)
     scores = {c.score for c in valued if c.score is not None}
     if len(scores) > 1:
         detail = "; ".join(f"{c.method} says {c.score:g} ({c.location})" for c in valued if c.score is not None)
-        flag(a, item, "sources.disagree", f"the report gives different scores: {detail}", valued[0].location)
+        detail_th = "; ".join(f"{c.method} ให้คะแนน {c.score:g} ({c.location})" for c in valued if c.score is not None)
+        flag(a, item, "sources.disagree", f"the report gives different scores: {detail}", valued[0].location,
+             th=f"รายงานระบุคะแนนไม่ตรงกัน: {detail_th}")
     elif scores:
         item.score = scores.pop()
     fulls = {c.full for c in valued if c.full is not None}

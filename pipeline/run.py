@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from parsers import MissingTool, UnreadableDocument, parse_bytes, sniff
 
 from .checks import run_checks
-from .extract import extract_assessment
+from .assess import extract_assessment
 from .model import STATUS_ERROR, STATUS_MISSING_TOOL, Assessment
 
 log = logging.getLogger("sarkit")
@@ -30,9 +30,10 @@ DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".rtf", ".odt", 
 _SNIFFED_KINDS = {"docx", "odt", "ole", "pdf", "rtf", "html"}
 
 
-def find_documents(inputs: Iterable[str | Path]) -> Iterator[str]:
+def find_documents(inputs: Iterable[str | Path], skipped: list[str] | None = None) -> Iterator[str]:
     """Files named (always, readable or not), and documents found recursively in folders named, in
-    a stable order: documents by their name or, whatever their name, by their content."""
+    a stable order: documents by their name or, whatever their name, by their content. Files in
+    folders that are not documents are appended to `skipped` (the summary counts them)."""
     seen: set[str] = set()
     for item in inputs:
         p = Path(item)
@@ -43,9 +44,13 @@ def find_documents(inputs: Iterable[str | Path]) -> Iterator[str]:
                     if name.startswith("."):
                         continue  # the manifest and the tables of an output folder are no documents by content
                     f = os.path.join(root, name)
-                    if f not in seen and _is_document(f):
+                    if f in seen:
+                        continue
+                    if _is_document(f):
                         seen.add(f)
                         yield f
+                    elif skipped is not None:
+                        skipped.append(f)
         elif str(p) not in seen:  # named on the command line: always a row, readable or not
             seen.add(str(p))
             yield str(p)

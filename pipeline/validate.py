@@ -4,6 +4,7 @@ machine. Exit code 0: clean; 1: findings; 2: a file cannot be read; 3: a system 
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from .checks import CHECK_TH
@@ -22,57 +23,144 @@ _SEVERITY_TH = {"error": "ผิดพลาด", "warning": "ต้องตร
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def verdict_text(a: Assessment) -> str:
-    out = [f"ไฟล์ / file: {display_path(a.file)}", f"ผล / verdict: {_STATUS_TH.get(a.status, a.status)}"]
-    if a.status == STATUS_ERROR:
-        out.append(f"สาเหตุ / reason: {a.error}")
+_STATUS_EN = {"ok": "clean", "needs_review": "needs review", "no_assessment": "no assessment found",
+              "error": "cannot be read", "missing_tool": "a system tool is missing"}
+_GROUP_AT = 3  # this many findings of one check are one line with their pages and items
+_PAGE = re.compile(r"\bpage (\d+)")
+_QUOTE = 70
+
+
+def _pages(locations: list[str]) -> str:
+    pages = sorted({int(m.group(1)) for loc in locations for m in _PAGE.finditer(loc or "")})
+    if not pages:
+        return ""
+    runs, start = [], pages[0]
+    for a, b in zip(pages, pages[1:] + [None]):
+        if b != a + 1:
+            runs.append(f"{start}" if start == a else f"{start}–{a}")
+            start = b
+    return ", ".join(runs)
+
+
+def _quote(text: str) -> str:
+    text = " ".join((text or "").split())
+    return f"“{text[:_QUOTE]}…”" if len(text) > _QUOTE else (f"“{text}”" if text else "")
+
+
+def _evidence_of(a: Assessment, f) -> str:
+    """The text a finding is about: its indicator's or standard's evidence, else what the report states."""
+    if f.indicator:
+        for i in a.indicators:
+            if i.part == f.part and i.standard == f.standard and i.indicator == f.indicator:
+                return i.evidence
+    elif f.standard:
+        for sd in a.standards:
+            if sd.part == f.part and sd.standard == f.standard:
+                return sd.evidence
+    if f.check.startswith(("counts.", "totals.")) and a.stated:
+        return a.stated.evidence
+    return ""
+
+
+def verdict_text(a: Assessment, lang: str = "th") -> str:
+    """The verdict a district officer reads: verdict and counts first, then the values, then each finding
+    with its Thai detail first (English after it), its page and a short quote of the text it concerns;
+    a check that fires many times is one line with its pages and items. lang="en": English only."""
+    th = lang != "en"
+
+    def both(thai: str, english: str) -> str:
+        return f"{thai} / {english}" if th else english
+
+    sev = {s: sum(1 for f in a.findings if f.severity == s) for s in ("error", "warning", "info")}
+    verdict = f"{_STATUS_TH.get(a.status, a.status)}" if th else _STATUS_EN.get(a.status, a.status)
+    out = [f"{both('ผล', 'verdict')}: {verdict}"]
+    if a.status not in (STATUS_ERROR, STATUS_MISSING_TOOL):
+        counts = (f"ผิดพลาด {sev['error']} ต้องตรวจสอบ {sev['warning']} หมายเหตุ {sev['info']} / " if th else "") + \
+            f"{sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes"
+        out.append(f"{both('ข้อค้นพบ', 'findings')}: {counts}")
+    out.append(f"{both('ไฟล์', 'file')}: {display_path(a.file)}")
+    if a.status in (STATUS_ERROR, STATUS_MISSING_TOOL):
+        out.append(f"{both('สาเหตุ', 'reason')}: {a.error}")
         return "\n".join(out)
     if a.organisation:
-        out.append(f"หน่วยงาน / organisation: {a.organisation}")
+        out.append(f"{both('หน่วยงาน', 'organisation')}: {a.organisation}")
     years = []
     if a.fiscal_year_be:
-        years.append(f"ปีงบประมาณ {a.fiscal_year_be}")
+        years.append(f"ปีงบประมาณ {a.fiscal_year_be}" if th else f"fiscal year {a.fiscal_year_be} B.E.")
     if a.academic_year_be:
-        years.append(f"ปีการศึกษา {a.academic_year_be}")
+        years.append(f"ปีการศึกษา {a.academic_year_be}" if th else f"academic year {a.academic_year_be} B.E.")
     if years:
-        out.append("ปี / year: " + ", ".join(years))
+        out.append(f"{both('ปี', 'year')}: " + ", ".join(years))
     if a.framework:
-        how = f"อ้างถึงในรายงาน / cited: {a.framework_cited}" if a.framework_basis.startswith("cited") else \
-            f"อนุมานจาก / inferred from: {a.framework_basis}"
-        out.append(f"กรอบมาตรฐาน / framework: {a.framework} (ความเชื่อมั่น / confidence {a.framework_confidence:.2f}; {how})")
+        how = (f"อ้างถึงในรายงาน: {a.framework_cited}" if th else f"cited: {a.framework_cited}") \
+            if a.framework_basis.startswith("cited") else (f"อนุมานจาก: {a.framework_basis}" if th else
+                                                            f"inferred from: {a.framework_basis}")
+        conf = f"ความเชื่อมั่น {a.framework_confidence:.2f}" if th else f"confidence {a.framework_confidence:.2f}"
+        out.append(f"{both('กรอบมาตรฐาน', 'framework')}: {a.framework} ({conf}; {how})")
     elif a.framework_basis:
-        out.append(f"กรอบมาตรฐาน / framework: ไม่ทราบ / unknown ({a.framework_basis})")
+        out.append(f"{both('กรอบมาตรฐาน', 'framework')}: {'ไม่ทราบ' if th else 'unknown'} ({a.framework_basis})")
     levels = sum(1 for i in a.indicators if i.level is not None)
-    out.append(f"พบ / found: {len(a.standards)} มาตรฐาน (standards), {len(a.indicators)} ตัวบ่งชี้ (indicators), "
-               f"{levels} ระดับคุณภาพ (levels)")
+    out.append(f"{both('พบ', 'found')}: " + (f"{len(a.standards)} มาตรฐาน, {len(a.indicators)} ตัวบ่งชี้, "
+                                              f"{levels} ระดับคุณภาพ" if th else
+                                              f"{len(a.standards)} standards, {len(a.indicators)} indicators, "
+                                              f"{levels} levels"))
     if a.stated:
         st = a.stated
-        parts = [f"{st.standards} มาตรฐาน" if st.standards is not None else "",
-                 f"{st.indicators} ตัวบ่งชี้" if st.indicators is not None else "",
-                 f"คะแนน {st.score:g}" if st.score is not None else "",
-                 f"ระดับ {st.level}" if st.level is not None else ""]
-        out.append("รายงานระบุ / the report states: " + " ".join(p for p in parts if p) + f"  [{st.location}]")
+        parts = [f"{st.standards} {'มาตรฐาน' if th else 'standards'}" if st.standards is not None else "",
+                 f"{st.indicators} {'ตัวบ่งชี้' if th else 'indicators'}" if st.indicators is not None else "",
+                 f"{'คะแนน' if th else 'score'} {st.score:g}" if st.score is not None else "",
+                 f"{'ระดับ' if th else 'level'} {st.level}" if st.level is not None else ""]
+        out.append(f"{both('รายงานระบุ', 'the report states')}: " + " ".join(p for p in parts if p) +
+                   f"  [{st.location}]")
+    no_level = "ไม่มีระดับ" if th else "no level"
     for sd in a.standards:
         if sd.level is None and sd.score is None and not sd.needs_review:
             continue
-        lv = f"ระดับ {sd.level} {sd.level_label}" if sd.level is not None else "ไม่มีระดับ (no level)"
-        sc = f", คะแนน {sd.score:g}" if sd.score is not None else ""
-        mark = "  ⚠ " + "; ".join(sd.review_reasons) if sd.needs_review else ""
-        out.append(f"  {_part(sd.part)}มาตรฐานที่ {sd.standard} (standard): {lv}{sc}{mark}")
+        lv = (f"{'ระดับ' if th else 'level'} {sd.level} {sd.level_label}" if sd.level is not None else no_level)
+        sc = f", {'คะแนน' if th else 'score'} {sd.score:g}" if sd.score is not None else ""
+        mark = "  ⚠" if sd.needs_review else ""
+        out.append(f"  {_part(sd.part, th)}{sd.label_th if th else sd.label}: {lv}{sc}{mark}")
     for i in a.indicators:
-        lv = f"ระดับ {i.level} {i.level_label}" if i.level is not None else "ไม่มีระดับ (no level)"
-        sc = f", คะแนน {i.score:g}" if i.score is not None else ""
-        mark = "  ⚠ " + "; ".join(i.review_reasons) if i.needs_review else ""
-        out.append(f"  {_part(i.part)}มาตรฐานที่ {i.standard} ตัวบ่งชี้ที่ {i.indicator}: {lv}{sc}{mark}")
+        lv = f"{'ระดับ' if th else 'level'} {i.level} {i.level_label}" if i.level is not None else no_level
+        sc = f", {'คะแนน' if th else 'score'} {i.score:g}" if i.score is not None else ""
+        mark = "  ⚠" if i.needs_review else ""
+        name = f"{i.label_th if th else i.label}"
+        out.append(f"  {_part(i.part, th) if not i.part else ''}{name}: {lv}{sc}{mark}")
     if a.findings:
-        out.append(f"ข้อค้นพบ / findings ({len(a.findings)}):")
+        out.append(f"{both('ข้อค้นพบ', 'findings')} ({len(a.findings)}):")
+        by_check: dict[tuple[str, str], list] = {}
         for f in sorted(a.findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3)):
-            where = f"\n      ตำแหน่ง / where: {f.location}" if f.location else ""
-            exp = f"\n      ควรเป็น / expected: {f.expected}   พบ / found: {f.actual}" if f.expected or f.actual else ""
-            title = CHECK_TH.get(f.check, "")
-            thai = f"\n      {f.message_th}" if f.message_th else ""
-            out.append(f"  - [{_SEVERITY_TH.get(f.severity, f.severity)} / {f.severity}] {title}{thai}"
-                       f"\n      {f.message} ({f.check}){exp}{where}")
+            by_check.setdefault((f.severity, f.check), []).append(f)
+        for (severity, check), fs in by_check.items():
+            tag = f"[{_SEVERITY_TH.get(severity, severity)} / {severity}]" if th else f"[{severity}]"
+            title = CHECK_TH.get(check, check) if th else check
+            if len(fs) >= _GROUP_AT:
+                pages = _pages([f.location for f in fs])
+                items = ", ".join(dict.fromkeys(f.indicator_id or f.standard for f in fs if f.indicator_id or f.standard))
+                where = (f" — {'หน้า' if th else 'pages'} {pages}" if pages else "")
+                line = (f"  - {tag} {title}: {len(fs)} รายการต้องตรวจ{where}" if th else
+                        f"  - {tag} {check}: {len(fs)} values need a look{where}")
+                if items:
+                    line += f"\n      {'ตัวบ่งชี้' if th else 'items'}: {items}"
+                if th:
+                    line += f"\n      ({check}: {len(fs)} values need a look; e.g. {fs[0].message})"
+                out.append(line)
+                continue
+            for f in fs:
+                lines = [f"  - {tag} {title}"]
+                if th:
+                    lines.append(f"      {f.message_th or CHECK_TH.get(f.check, '')}")
+                lines.append(f"      {'(' if th else ''}{f.message}{')' if th else ''}")
+                if f.expected or f.actual:
+                    lines.append(f"      {both('ควรเป็น', 'expected')}: {f.expected}   {both('พบ', 'found')}: {f.actual}")
+                page = _pages([f.location])
+                quote = _quote(_evidence_of(a, f))
+                if page or f.location:
+                    lines.append(f"      {both('ตำแหน่ง', 'where')}: " + (f"{'หน้า' if th else 'page'} {page} · "
+                                                                        if page else "") + f.location)
+                if quote:
+                    lines.append(f"      {both('ข้อความ', 'text')}: {quote}")
+                out.append("\n".join(lines))
     return "\n".join(out)
 
 
@@ -90,7 +178,7 @@ def exit_code(a: Assessment) -> int:
 
 
 def _verdict(a: Assessment) -> dict:
-    return {"text": verdict_text(a), "exit_code": exit_code(a), "record": dict(nested_record(a), exit_code=exit_code(a))}
+    return {"text": {lang: verdict_text(a, lang) for lang in ("th", "en")}, "exit_code": exit_code(a), "record": dict(nested_record(a), exit_code=exit_code(a))}
 
 
 def _validate_one(path: str) -> dict:
@@ -104,7 +192,7 @@ def _failed(path: str, message: str) -> dict:
 
 
 def validate_files(files: list[str], as_json: bool = False, timeout: float = 120.0,
-                   memory_mb: int | None = 2048) -> int:
+                   memory_mb: int | None = 2048, lang: str = "th") -> int:
     """Each file is read in a worker process with the same deadline and memory cap as `extract`: a FIFO,
     /dev/zero or a pathological file ends as an unreadable verdict, never a hung officer's terminal."""
     from .workers import WorkerPool
@@ -119,7 +207,7 @@ def validate_files(files: list[str], as_json: bool = False, timeout: float = 120
         if as_json:
             records.append(v["record"])
         else:
-            print(v["text"])
+            print(v["text"][lang])
             print()
     if as_json:
         json.dump(records if len(records) != 1 else records[0], sys.stdout, ensure_ascii=False, indent=2, default=str)
@@ -127,6 +215,6 @@ def validate_files(files: list[str], as_json: bool = False, timeout: float = 120
     return code
 
 
-def _part(part: str) -> str:
+def _part(part: str, th: bool = True) -> str:
     """"ระดับปฐมวัย › " before a standard of a report of parts."""
-    return f"ระดับ{part} › " if part else ""
+    return (f"ระดับ{part} › " if th else f"{part} › ") if part else ""

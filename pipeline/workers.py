@@ -116,8 +116,11 @@ class WorkerPool:
         self.slots[self.slots.index(slot)] = fresh
         return fresh
 
-    def run(self, tasks: Iterable[tuple[str, str]]) -> Iterator[Done]:
-        """tasks: (key, path). Yields one Done per task, in completion order."""
+    def run(self, tasks: Iterable[tuple[str, str]],
+            tick: Callable[[list[tuple[str, float]]], None] | None = None) -> Iterator[Done]:
+        """tasks: (key, path). Yields one Done per task, in completion order. `tick` is called at least
+        once a second with (path, seconds on it) of each file in hand: progress that does not freeze
+        while one file takes a minute."""
         queue = deque(tasks)
         self.slots = [self._spawn() for _ in range(min(self.n, len(queue)))]
         try:
@@ -132,7 +135,10 @@ class WorkerPool:
                 busy = [s for s in self.slots if s.task]
                 if not busy:
                     continue
-                wait_for = min(s.deadline for s in busy) - time.monotonic()
+                now = time.monotonic()
+                if tick is not None:
+                    tick([(s.task[1], now - s.deadline + self.timeout) for s in busy])
+                wait_for = min(min(s.deadline for s in busy) - now, 1.0 if tick is not None else float("inf"))
                 ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=max(0.0, wait_for))
                 for slot in busy:
                     key, path = slot.task

@@ -115,6 +115,28 @@ def test_rerun_reuses_and_redoes_only_changed_files(archive, tmp_path):
     assert ind[ind["file"].str.endswith("004_udonthani2_2565_web.html")]["level"].item() == ""
 
 
+def test_results_are_reused_only_under_the_same_catalogue_and_options(archive, tmp_path, monkeypatch):
+    """A rerun with another framework catalogue (or another limit that changes results) reads every
+    file again: the manifest keys results on content + sarkit's code, catalogue and options."""
+    from pipeline.frameworks import FRAMEWORKS_DIR, load_catalogue
+
+    out = tmp_path / "out"
+    first = run_batch([archive], out, workers=2, progress=False)
+    assert first.skipped == 2  # photo.png and notes.md: not documents, counted in the summary
+    other = tmp_path / "frameworks"
+    shutil.copytree(FRAMEWORKS_DIR, other)
+    f = sorted(other.glob("*.yaml"))[0]
+    f.write_text(f.read_text(encoding="utf-8") + "\n# a local edit\n", encoding="utf-8")
+    monkeypatch.setenv("SARKIT_FRAMEWORKS", str(other))
+    load_catalogue.cache_clear() if hasattr(load_catalogue, "cache_clear") else None
+    second = run_batch([archive], out, workers=2, progress=False)
+    assert second.processed == first.processed and second.reused == 0
+    third = run_batch([archive], out, workers=2, progress=False)
+    assert third.processed == 0  # same catalogue again: all reused
+    monkeypatch.setenv("SARKIT_MAX_PAGES", "50")
+    assert run_batch([archive], out, workers=2, progress=False).reused == 0
+
+
 @pytest.mark.slow
 def test_sigkill_then_rerun_gives_the_rows_of_an_uninterrupted_run(tmp_path):
     src = tmp_path / "many"

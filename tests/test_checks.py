@@ -7,7 +7,7 @@ import pytest
 from parsers.text_parser import parse_text
 from pipeline.checks import check_labels, Context, run_checks
 from pipeline.cli import main
-from pipeline.extract import extract_assessment
+from pipeline.assess import extract_assessment
 from pipeline.frameworks import FrameworkError, load_catalogue, load_framework, match_framework
 from pipeline.model import Assessment, Indicator
 
@@ -86,10 +86,10 @@ def test_maximum():
 
 
 def test_labels():
-    a = Assessment(file="x", indicators=[Indicator("1", "1", level=4, level_label="ดีเยี่ยม", location="p 1")])
+    a = Assessment(file="x", indicators=[Indicator("1", "1", level=4, level_label_as_written="ดีเยี่ยม", location="p 1")])
     check_labels(Context(a, None))
     assert checks_of(a) == {"levels.label"} and a.indicators[0].needs_review
-    ok = Assessment(file="x", indicators=[Indicator("1", "1", level=5, level_label="ดีเยี่ยม")])
+    ok = Assessment(file="x", indicators=[Indicator("1", "1", level=5, level_label_as_written="ดีเยี่ยม")])
     check_labels(Context(ok, None))
     assert ok.findings == []
 

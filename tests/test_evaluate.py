@@ -14,9 +14,9 @@ TRUTH = {"status": "ok", "organisation": "โรงเรียนบ้าน�
 def assessment(**change) -> Assessment:
     """A clean assessment matching TRUTH, with `change` applied."""
     a = Assessment(file="x.docx", status="ok", organisation="โรงเรียนบ้านนาดี", academic_year_be=2566, assessed=True)
-    a.standards = [Standard("1", level=4, level_label="ดีเลิศ")]
-    a.indicators = [Indicator("1", "1.1", level=4, level_label="ดีเลิศ", score=4.5),
-                    Indicator("1", "1.2", level=5, level_label="ยอดเยี่ยม")]
+    a.standards = [Standard("1", level=4, level_label_as_written="ดีเลิศ")]
+    a.indicators = [Indicator("1", "1.1", level=4, level_label_as_written="ดีเลิศ", score=4.5),
+                    Indicator("1", "1.2", level=5, level_label_as_written="ยอดเยี่ยม")]
     a.totals = [StatedTotals(None, None, None, 4, "ดีเลิศ", "", "")]
     for k, v in change.items():
         setattr(a, k, v) if not callable(v) else v(a)
@@ -74,7 +74,7 @@ def test_extra_indicator_and_standard():
 
 def test_wrong_label_score_totals_metadata_findings():
     a = assessment(organisation="โรงเรียนอื่น", academic_year_be=None)
-    a.indicators[0].level_label = "ยอดเยี่ยม"  # level 4 labelled as 5
+    a.indicators[0].level_label_as_written = "ยอดเยี่ยม"  # level 4 labelled as 5
     a.indicators[0].score = 3.5
     a.totals = [StatedTotals(None, None, None, 3, "", "", "")]
     a.findings.append(Finding("totals.sum", "warning", "a false finding on a clean report"))

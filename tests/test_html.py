@@ -157,7 +157,7 @@ _LO_ROW = ("<table><tr><td>มาตรฐานที่ 1 ก</td></tr><tr><td
 
 def test_bare_wingdings_boxes_are_read_but_flagged(make_file):
     from pipeline.checks import run_checks
-    from pipeline.extract import extract_assessment
+    from pipeline.assess import extract_assessment
     path = make_file("lo.html", html(_LO_ROW))
     states = [m.state for m in marks(path)]
     assert states.count("checked") == 1 and states.count("unchecked") == 4

@@ -8,7 +8,7 @@ import pytest
 from parsers import parse
 from parsers.text_parser import parse_text
 from pipeline.checks import run_checks
-from pipeline.extract import extract_assessment
+from pipeline.assess import extract_assessment
 from pipeline.readers.values import read_statements
 
 from conftest import wordml as W

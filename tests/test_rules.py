@@ -8,7 +8,7 @@ import pytest
 from parsers import parse
 from parsers.text_parser import parse_text
 from pipeline.checks import run_checks
-from pipeline.extract import extract_assessment as _extract
+from pipeline.assess import extract_assessment as _extract
 from pipeline.metadata import read_metadata
 from pipeline.patterns import level_of_label
 from pipeline.readers.values import read_values
@@ -212,6 +212,8 @@ def test_numbered_list_with_boxes_is_not_a_level_table(make_docx):
     ("ระดับคุณภาพ  ☐ 5  ☑ 4  ☐ 3  ☐ 2  ☐ 1", 4),
     ("ระดับคุณภาพ 5 ☐  4 ☐  3 ☑  2 ☐  1 ☐", 3),
     ("☐ ดีเยี่ยม ☐ ดีมาก ☐ ดี ☑ พอใช้ ☐ ปรับปรุง", 2),
+    ("ระดับคุณภาพ ☐ 5 ☑ 4 ☐ 3 (ตามเกณฑ์ของสำนักงาน)", 4),  # the line goes on after its last box
+    ("ระดับ ☐ ๕ ☐ ๔ ☑ ๓ ☐ ๒ ☐ ๑ ดูหลักฐานหน้า 12", 3),
 ])
 def test_level_line(line, level):
     a = from_text(f"ตัวบ่งชี้ที่ 1 ก\n{line}")
@@ -228,6 +230,14 @@ def test_one_paragraph_per_level(make_docx):
 def test_numbered_evidence_lines_are_not_levels():
     a = from_text("ตัวบ่งชี้ที่ 1 ก\n☑ 1. แผนปฏิบัติการ\n☑ 2. รายงาน\n☐ 3. คำสั่ง")
     assert levels(a) == {"/1": None}
+
+
+def test_two_ticks_in_a_line_that_goes_on_are_flagged_not_lost():
+    a = from_text("ตัวบ่งชี้ที่ 1 ก\nระดับคุณภาพ ☑ 5 ☑ 4 ☐ 3 ข้อความต่อท้าย")
+    ind = a.indicators[0]
+    assert ind.level is None and any("5 and 4" in r for r in ind.review_reasons)
+    # a numbered checklist that goes on stays a checklist; "3.5" is not level 3
+    assert levels(from_text("ตัวบ่งชี้ที่ 1 ก\n☑ 5 ☐ 4 ☐ 3.5 คะแนน")) == {"/1": None}
 
 
 def test_levels_on_both_sides_of_the_boxes_are_flagged():

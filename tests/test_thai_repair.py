@@ -41,7 +41,7 @@ def test_word_that_is_a_word_both_ways_is_left_alone():
 
 def test_normalize_repairs_and_raw_stays_raw():
     from parsers.text_parser import parse_text
-    from pipeline.extract import extract_assessment
+    from pipeline.assess import extract_assessment
 
     raw = "มำตรฐำนที่ 1 กำรบริหำร\nผลกำรประเมินอยู่ในระดับคุณภำพ ดีเลิศ"
     doc = parse_text("t.txt", raw.encode("utf-8"))

@@ -57,6 +57,10 @@ def level_choices(raw: str, marks: list[Mark], location: str) -> list[LevelChoic
     before = [_before(normalize_text(raw[start: m.offset])) for m, start in zip(ms, starts)]
     # Which side a box's level stands on is told by the ends of the line: "ระดับ ☐ 5 ☑ 4" ends in
     # a level, "5 ☐ 4 ☑" starts with one. A line with levels at both ends cannot be told.
+    if after[-1] is None and len(ms) >= 3 and all(after[:-1]):
+        # the line goes on after its last box ("☐ 3  (ตามเกณฑ์…)"): a run of three or more boxes each
+        # followed by its level is still a row of levels when the last one starts with a level too
+        after[-1] = _leading_level(normalize_text(raw[ms[-1].offset + 1:]))
     box_first = after[-1] is not None
     level_first = before[0] is not None
     if box_first and level_first:
@@ -68,6 +72,14 @@ def level_choices(raw: str, marks: list[Mark], location: str) -> list[LevelChoic
     if level_first and all(before) and not raw[ms[-1].offset + 1:].strip():
         return [_choice(hit, m, raw, location) for m, hit in zip(ms, before)]
     return []
+
+
+_LEADING_LEVEL = re.compile(r"^\s*(?:ระดับ\s*(?:คุณภาพ)?\s*)?([1-5])(?![\d.])")
+
+
+def _leading_level(text: str) -> tuple[int, str] | None:
+    hit = _LEADING_LEVEL.match(text)
+    return (int(hit.group(1)), "") if hit else None
 
 
 def _before(text: str) -> tuple[int, str] | None:
