@@ -29,7 +29,8 @@ from typing import Callable, Iterable, Iterator
 from parsers.sniff import sniff
 
 from .dataset import Dataset, build_dataset_from_records
-from .export import FORMATS, write_dataset
+from .export import TableWriter
+from .formats import FORMATS
 from .manifest import Manifest
 from .model import STATUS_ERROR, display_path
 from .progress import Progress
@@ -67,7 +68,26 @@ class BatchSummary:
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     workers_replaced: int = 0
-    dataset: Dataset | None = None
+    tables_rewritten: bool = True
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (status, file, why)
+    _manifest_path: Path | None = None
+    _version: str = ""
+    _entries: list = field(default_factory=list)
+    _by_sha: dict = field(default_factory=dict)
+    _dataset: Dataset | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The run's tables in memory, read back from the manifest when first asked for (a batch itself
+        never holds them: a million records do not fit)."""
+        if self._dataset is None:
+            m = Manifest(self._manifest_path, self._version)
+            try:
+                records = [r for chunk in _records(self._entries, self._by_sha, m) for r in chunk]
+            finally:
+                m.close()
+            self._dataset = build_dataset_from_records(records)
+        return self._dataset
 
     def line(self) -> str:
         c = self.counts
@@ -252,18 +272,20 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                          f" ({d.record.get('error')})" if d.record.get("error") else "")
         finally:
             show.close()
-        records = []
-        for e in entries:
-            if e.sha256 is None:
-                records.append(error_record(e.path, e.error))
-                summary.counts[STATUS_ERROR] += 1
-            elif by_sha[e.sha256][0] == e.path:
-                rec = manifest.record(e.sha256)
-                rec["file"] = display_path(e.path)
-                rec["also_at"] = "; ".join(display_path(x) for x in by_sha[e.sha256][1:])
-                records.append(rec)
-        summary.dataset = build_dataset_from_records(records)
-        write_dataset(summary.dataset, out_dir, formats)
+        manifest.flush()
+        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None)
+        state = _tables_state(entries, manifest.version, formats)
+        outputs = [out_dir / n for n in output_names(formats)]
+        if manifest.get_meta("tables") == state and all(p.exists() for p in outputs):
+            summary.tables_rewritten = False  # nothing changed since the tables were written: resume is free
+        else:
+            manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
+            show.phase("writing the tables", force=True)
+            write_tables(_records(entries, by_sha, manifest), out_dir, formats)
+            manifest.set_meta("tables", state)
+        summary.problems = _problems(entries, by_sha, manifest)
+        summary._manifest_path, summary._version = out_dir / MANIFEST_NAME, manifest.version
+        summary._entries, summary._by_sha = entries, by_sha
         summary.seconds = time.perf_counter() - started
         return summary
     except sqlite3.OperationalError as exc:  # the manifest could not take a result: a full disk, mostly
@@ -277,6 +299,80 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
     finally:
         manifest.close()
         lock.close()  # releases the folder for the next run
+
+
+CHUNK = 500  # documents per step of the table writer: its memory, whatever the size of the run
+
+
+def output_names(formats: tuple[str, ...]) -> list[str]:
+    names = []
+    for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
+        if fmt in formats:
+            names += [f"{t}.{ext}" for t in ("documents", "standards", "indicators", "findings")]
+    if "xlsx" in formats:
+        names.append("sarkit.xlsx")
+    if "jsonl" in formats:
+        names.append("documents.jsonl")
+    return names
+
+
+def _tables_state(entries: list[Entry], version: str, formats: tuple[str, ...]) -> str:
+    """What the written tables are a function of: every input (path, content hash or why it cannot be
+    read), the results' fingerprint and the formats. The same state twice: the tables are up to date."""
+    h = hashlib.sha256(f"{version}|{','.join(sorted(formats))}".encode())
+    for e in entries:
+        h.update(f"\n{display_path(e.path)}\t{e.sha256 or ''}\t{e.error}".encode())
+    return h.hexdigest()
+
+
+def _records(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> Iterator[list[dict]]:
+    """The nested records of the run in input order, a chunk at a time, read back from the manifest."""
+    chunk: list[Entry] = []
+
+    def emit(part: list[Entry]) -> list[dict]:
+        found = manifest.records([e.sha256 for e in part if e.sha256])
+        out = []
+        for e in part:
+            if e.sha256 is None:
+                out.append(error_record(e.path, e.error))
+                continue
+            rec = found.get(e.sha256) or error_record(e.path, "no result was recorded for this file (a bug)")
+            rec["file"] = display_path(e.path)
+            rec["also_at"] = "; ".join(display_path(x) for x in by_sha[e.sha256][1:])
+            out.append(rec)
+        return out
+
+    for e in entries:
+        if e.sha256 is None or by_sha[e.sha256][0] == e.path:
+            chunk.append(e)
+            if len(chunk) >= CHUNK:
+                yield emit(chunk)
+                chunk = []
+    if chunk:
+        yield emit(chunk)
+
+
+def write_tables(chunks: Iterable[list[dict]], out_dir: Path, formats: tuple[str, ...]) -> None:
+    writer = TableWriter(out_dir, formats)
+    try:
+        for records in chunks:
+            writer.add(build_dataset_from_records(records))
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+
+
+def _problems(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> list[tuple[str, str, str]]:
+    """(status, file, why) of every file that could not be read or waits for a tool: the command line
+    lists them. Read from the statuses alone; only those records are loaded."""
+    statuses = dict(manifest.db.execute("SELECT sha256, status FROM results WHERE version=? AND status IN "
+                                        "('error', 'missing_tool')", (manifest.version,)))
+    bad = [e for e in entries if e.sha256 in statuses and by_sha[e.sha256][0] == e.path]
+    found = manifest.records([e.sha256 for e in bad])
+    out = [(STATUS_ERROR, display_path(e.path), e.error) for e in entries if e.sha256 is None]
+    out += [(statuses[e.sha256], display_path(e.path), (found.get(e.sha256) or {}).get("error", "")) for e in bad]
+    return out
 
 
 def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:

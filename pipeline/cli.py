@@ -35,8 +35,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except SetupError as exc:
         print(f"sarkit: {exc}", file=sys.stderr)
         return 2
-    docs = summary.dataset.documents
-    if docs.empty:
+    if summary.unique == 0:
         log.warning("no documents found in %s (looked for .docx .doc .pdf .html .rtf .odt .txt and Word, PDF and "
                     "HTML files by content)%s", ", ".join(args.inputs),
                     f"; {summary.skipped} other files skipped" if summary.skipped else "")
@@ -44,11 +43,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"sarkit: tables in {args.out}/ (documents, standards, indicators, findings); "
               f"`sarkit report {args.out}` writes a page to look at them", file=sys.stderr)
-    for _, row in docs[docs["status"].isin(["error", "missing_tool"])].iterrows():
-        print(f"  {row['status']}: {row['file']}: {row['error']}", file=sys.stderr)
-    if (docs["status"] == "missing_tool").any():
+    shown = 50 if not args.verbose else len(summary.problems)
+    for status, file, why in summary.problems[:shown]:
+        print(f"  {status}: {file}: {why}", file=sys.stderr)
+    if len(summary.problems) > shown:
+        print(f"  … and {len(summary.problems) - shown} more (-v lists them all; the documents table has "
+              "every one)", file=sys.stderr)
+    if summary.counts["missing_tool"]:
         return 3  # install the tool and run again: those files are redone
-    return 1 if (docs["status"] == "error").any() else 0
+    return 1 if summary.counts["error"] else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -116,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default: the machine's cores)")
     ex.add_argument("--timeout", type=_positive(float, 1), default=120.0, help="seconds one file may take (default 120)")
     ex.add_argument("--memory-mb", type=_positive(int, 0), default=2048,
-                    help="address-space cap per worker in MB, 0 for none")
+                    help="memory one file may add to its worker, in MB (an address-space cap), 0 for none")
     ex.add_argument("--recycle", type=_positive(int, 1), default=200, help="replace each worker after this many files")
     ex.add_argument("--scheduler", help="run on a dask.distributed cluster: tcp://HOST:PORT")
     ex.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
@@ -138,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("--lang", choices=("th", "en"), default="th", help="th: Thai first, English after (default); "
                     "en: English only")
     va.add_argument("--timeout", type=_positive(float, 1), default=120.0, help="seconds one file may take (default 120)")
-    va.add_argument("--memory-mb", type=_positive(int, 0), default=2048, help="address-space cap in MB, 0 for none")
+    va.add_argument("--memory-mb", type=_positive(int, 0), default=2048, help="memory the file may take, in MB (an address-space cap), 0 for none")
     va.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     va.set_defaults(func=_cmd_validate)
     return ap

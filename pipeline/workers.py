@@ -34,6 +34,14 @@ class Done:
     rss_mb: float | None
 
 
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -43,7 +51,10 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, stop_on_sigterm)  # told to stop: take LibreOffice along
     if memory_mb:
-        limit = memory_mb * 1024 * 1024
+        # The cap is on what reading a file adds: the address space a forked worker starts with (the
+        # parent's libraries and thread arenas, 1.4 GB of mostly unbacked virtual memory once PyThaiNLP
+        # and pyarrow are loaded) is not the file's doing, and counting it left some files no room.
+        limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for n in range(1, recycle_after + 1):
         try:

@@ -115,6 +115,38 @@ def test_rerun_reuses_and_redoes_only_changed_files(archive, tmp_path):
     assert ind[ind["file"].str.endswith("004_udonthani2_2565_web.html")]["level"].item() == ""
 
 
+def test_resume_with_nothing_new_rewrites_nothing_and_chunks_change_nothing(archive, tmp_path, monkeypatch):
+    """Tables are written from the manifest a chunk at a time; a rerun with nothing new leaves them as
+    they are (same files, same inodes); a new file rewrites them."""
+    import pipeline.batch as batch
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(batch, "CHUNK", 2)  # many chunks for a small archive
+    first = run_batch([archive], out, workers=2, progress=False)
+    stamps = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir() if not p.name.startswith(".")
+              and p.name != "manifest.sqlite"}
+    assert first.tables_rewritten and len(stamps) == 10
+    again = run_batch([archive], out, workers=2, progress=False)
+    assert not again.tables_rewritten and again.processed == 0
+    assert {n: (out / n).stat().st_ino for n in stamps} == {n: v[0] for n, v in stamps.items()}
+    # the same rows as one chunk written from memory
+    monkeypatch.setattr(batch, "CHUNK", 10_000)
+    one = run_batch([archive], tmp_path / "one", workers=1, progress=False)
+    for name in ("documents", "indicators", "findings"):
+        assert rows(out, name).drop(columns=["sha256"], errors="ignore").equals(
+            rows(tmp_path / "one", name).drop(columns=["sha256"], errors="ignore"))
+        a, b = pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(tmp_path / "one" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(a, b)
+    assert str(pd.read_parquet(out / "indicators.parquet")["level"].dtype) == "Int64"
+    assert len(one.dataset.documents) == one.unique
+    shutil.copy(CORPUS / "000_lamphun2_2557_prose.docx", archive / "new.docx")
+    third = run_batch([archive], out, workers=2, progress=False)
+    assert third.processed == 1 and third.tables_rewritten
+    assert "new.docx" in " ".join(rows(out, "documents")["file"])
+    # a changed format list is a change too
+    assert run_batch([archive], out, workers=2, progress=False, formats=("csv",)).tables_rewritten
+
+
 def test_results_are_reused_only_under_the_same_catalogue_and_options(archive, tmp_path, monkeypatch):
     """A rerun with another framework catalogue (or another limit that changes results) reads every
     file again: the manifest keys results on content + sarkit's code, catalogue and options."""

@@ -122,7 +122,7 @@ def test_workbook_continues_a_table_longer_than_a_sheet(tmp_path, dataset, monke
     parts = [n for n in wb.sheetnames if n.startswith("indicators")]
     rows = sum(wb[n].max_row - 1 for n in parts)
     assert len(parts) > 1 and rows == len(dataset.indicators)
-    assert "continues on sheets" in caplog.text
+    assert "continues on sheet indicators (2)" in caplog.text
 
 
 def test_document_facts_on_every_row_and_canonical_labels(dataset):
