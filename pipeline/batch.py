@@ -83,7 +83,7 @@ class BatchSummary:
         if self._dataset is None:
             m = Manifest(self._manifest_path, self._version)
             try:
-                records = [r for chunk in _records(self._entries, self._by_sha, m) for r in chunk]
+                records = _chunk_records(_rows(self._entries, self._by_sha), self._by_sha, m)
             finally:
                 m.close()
             self._dataset = build_dataset_from_records(records)
@@ -96,7 +96,7 @@ class BatchSummary:
         rate = self.processed / self.seconds if self.seconds else 0.0
         dup = f", {_n(self.files - self.unique, 'duplicate path')} read once" if self.files > self.unique else ""
         skipped = f", {_n(self.skipped, 'file')} skipped (not documents)" if self.skipped else ""
-        return (f"sarkit: {self.unique} documents: {states or 'none'}; {self.processed} read now, "
+        return (f"sarkit: {_n(self.unique, 'document')}: {states or 'none'}; {self.processed} read now, "
                 f"{self.reused} resumed from an earlier run{dup}{skipped}; {self.seconds:.1f} s, "
                 f"{rate:.1f} files/s")
 
@@ -258,6 +258,14 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 summary.counts[done[sha] or "?"] += 1
         if scheduler or use_dask:
             _preconvert(todo, show)  # Dask tasks have no deadline of their own; local workers convert under theirs
+        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None)
+        state = _tables_state(entries, manifest.version, formats)
+        outputs = [out_dir / n for n in output_names(formats)]
+        tables = None
+        if todo or manifest.get_meta("tables") != state or not all(p.exists() for p in outputs):
+            manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
+            tables = _TableStream(entries, by_sha, manifest, out_dir, formats, set(done))
+        summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
         show.start(len(by_sha), summary.reused, summary.counts)
         try:
             for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
@@ -270,19 +278,18 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 show.update(status)
                 log.info("%s: %s in %.1f s%s", display_path(d.path), status, d.seconds,
                          f" ({d.record.get('error')})" if d.record.get("error") else "")
+                if tables is not None:
+                    tables.done(d.key)
+            manifest.flush()
+            if tables is not None:
+                tables.close()
+                manifest.set_meta("tables", state)
+        except BaseException:
+            if tables is not None:
+                tables.abort()
+            raise
         finally:
             show.close()
-        manifest.flush()
-        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None)
-        state = _tables_state(entries, manifest.version, formats)
-        outputs = [out_dir / n for n in output_names(formats)]
-        if manifest.get_meta("tables") == state and all(p.exists() for p in outputs):
-            summary.tables_rewritten = False  # nothing changed since the tables were written: resume is free
-        else:
-            manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
-            show.phase("writing the tables", force=True)
-            write_tables(_records(entries, by_sha, manifest), out_dir, formats)
-            manifest.set_meta("tables", state)
         summary.problems = _problems(entries, by_sha, manifest)
         summary._manifest_path, summary._version = out_dir / MANIFEST_NAME, manifest.version
         summary._entries, summary._by_sha = entries, by_sha
@@ -325,42 +332,62 @@ def _tables_state(entries: list[Entry], version: str, formats: tuple[str, ...]) 
     return h.hexdigest()
 
 
-def _records(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> Iterator[list[dict]]:
-    """The nested records of the run in input order, a chunk at a time, read back from the manifest."""
-    chunk: list[Entry] = []
-
-    def emit(part: list[Entry]) -> list[dict]:
-        found = manifest.records([e.sha256 for e in part if e.sha256])
-        out = []
-        for e in part:
-            if e.sha256 is None:
-                out.append(error_record(e.path, e.error))
-                continue
-            rec = found.get(e.sha256) or error_record(e.path, "no result was recorded for this file (a bug)")
-            rec["file"] = display_path(e.path)
-            rec["also_at"] = "; ".join(display_path(x) for x in by_sha[e.sha256][1:])
-            out.append(rec)
-        return out
-
-    for e in entries:
-        if e.sha256 is None or by_sha[e.sha256][0] == e.path:
-            chunk.append(e)
-            if len(chunk) >= CHUNK:
-                yield emit(chunk)
-                chunk = []
-    if chunk:
-        yield emit(chunk)
+def _chunk_records(part: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> list[dict]:
+    """The nested records of some table rows, read back from the manifest in one query."""
+    found = manifest.records([e.sha256 for e in part if e.sha256])
+    out = []
+    for e in part:
+        if e.sha256 is None:
+            out.append(error_record(e.path, e.error))
+            continue
+        rec = found.get(e.sha256) or error_record(e.path, "no result was recorded for this file (a bug in sarkit)")
+        rec["file"] = display_path(e.path)
+        rec["also_at"] = "; ".join(display_path(x) for x in by_sha[e.sha256][1:])
+        out.append(rec)
+    return out
 
 
-def write_tables(chunks: Iterable[list[dict]], out_dir: Path, formats: tuple[str, ...]) -> None:
-    writer = TableWriter(out_dir, formats)
-    try:
-        for records in chunks:
-            writer.add(build_dataset_from_records(records))
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
+def _rows(entries: list[Entry], by_sha: dict[str, list[str]]) -> list[Entry]:
+    """The entries that are rows of the tables, in input order: each content once, under its first path."""
+    return [e for e in entries if e.sha256 is None or by_sha[e.sha256][0] == e.path]
+
+
+class _TableStream:
+    """The tables written while the workers work: a chunk of rows (in input order, so the tables are the
+    same whatever order files finish in) goes out as soon as every file in it is done. Its records are
+    read back from the manifest, so no record waits in memory; a file that takes its whole deadline
+    holds back the writing, not the workers."""
+
+    def __init__(self, entries, by_sha, manifest: Manifest, out_dir: Path, formats, ready: set[str]):
+        self.rows, self.by_sha, self.manifest = _rows(entries, by_sha), by_sha, manifest
+        self.ready = ready  # content hashes whose result is in the manifest
+        self.pos = self.written = 0  # rows before pos are ready; rows before written are written
+        self.writer = TableWriter(out_dir, formats)
+        self._advance(final=False)
+
+    def done(self, sha: str) -> None:
+        self.ready.add(sha)
+        self._advance(final=False)
+
+    def _advance(self, final: bool) -> None:
+        rows = self.rows
+        while self.pos < len(rows) and (rows[self.pos].sha256 is None or rows[self.pos].sha256 in self.ready):
+            self.pos += 1
+        while self.pos - self.written >= CHUNK or (final and self.written < self.pos):
+            part = rows[self.written:min(self.pos, self.written + CHUNK)]
+            self.manifest.flush()  # the chunk's fresh results, committed before they are read back
+            self.writer.add(build_dataset_from_records(_chunk_records(part, self.by_sha, self.manifest)))
+            self.written += len(part)
+
+    def close(self) -> None:
+        self._advance(final=True)
+        if self.written != len(self.rows):  # a file with no result: our bug, never a silent gap
+            missing = [e.path for e in self.rows[self.written:] if e.sha256 not in self.ready][:3]
+            raise RuntimeError(f"no result for {len(self.rows) - self.written} files ({missing} …): a bug in sarkit")
+        self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()
 
 
 def _problems(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> list[tuple[str, str, str]]:

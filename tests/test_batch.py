@@ -225,7 +225,7 @@ def test_output_folder_problems_are_clear_before_work(tmp_path, monkeypatch, cap
 def test_progress_is_quiet_off_a_terminal_and_a_summary_is_printed(tmp_path, capsys):
     assert main(["extract", str(CORPUS / "004_udonthani2_2565_web.html"), "--out", str(tmp_path), "--workers", "1"]) == 0
     out = capsys.readouterr()
-    assert "1 documents: 1 ok" in out.out and "\r" not in out.err
+    assert "1 document: 1 ok" in out.out and "\r" not in out.err
 
 
 @pytest.mark.slow
