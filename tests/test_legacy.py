@@ -112,3 +112,90 @@ def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
     assert "timed out" in docs.loc[str(doc), "error"]  # it did hang, and was stopped at the deadline
     left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
     assert left == [], f"LibreOffice outlived its worker: {left}"
+
+
+# -- macros never run ------------------------------------------------------------------------------
+_EVENT = ('<office:scripts><office:event-listeners><script:event-listener script:language="ooo:script" '
+          'script:event-name="dom:load" xlink:type="simple" xlink:href="vnd.sun.star.script:Standard.Module1.Main'
+          '?language=Basic&amp;location=document"/></office:event-listeners></office:scripts>')
+
+
+def _odt_with_macro(path, marker) -> None:
+    """An .odt carrying a LibreOffice Basic macro bound to "open document" (dom:load) that writes `marker`
+    and closes LibreOffice: the shape of a malicious attachment, built at test time."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">{_EVENT}'
+               '<office:body><office:text><text:p>มาตรฐานที่ 1 ตัวบ่งชี้ที่ 1.1 ผลการประเมินอยู่ในระดับ ดีมาก</text:p>'
+               '</office:text></office:body></office:document-content>')
+    dtd = '<!DOCTYPE {0} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{1}">'
+    module = ('<?xml version="1.0" encoding="UTF-8"?>' + dtd.format("script:module", "module.dtd") +
+              '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
+              f'script:language="StarBasic">Sub Main\n  n = FreeFile\n  Open &quot;{marker}&quot; For Output As #n\n'
+              '  Print #n, &quot;macro ran&quot;\n  Close #n\n  StarDesktop.terminate()\nEnd Sub\n</script:module>')
+    lib = ('<?xml version="1.0" encoding="UTF-8"?>' + dtd.format("library:library", "library.dtd") +
+           '<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" '
+           'library:readonly="false" library:passwordprotected="false"><library:element library:name="Module1"/>'
+           '</library:library>')
+    libs = ('<?xml version="1.0" encoding="UTF-8"?>' + dtd.format("library:libraries", "libraries.dtd") +
+            '<library:libraries xmlns:library="http://openoffice.org/2000/library" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"><library:library library:name="Standard" library:link="false"/>'
+            '</library:libraries>')
+    parts = {"content.xml": content, "Basic/script-lc.xml": libs, "Basic/Standard/script-lb.xml": lib,
+             "Basic/Standard/Module1.xml": module}
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>' +
+                "".join(f'<manifest:file-entry manifest:full-path="{p}" manifest:media-type="text/xml"/>' for p in parts)
+                + "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        for name, text in {**parts, "META-INF/manifest.xml": manifest}.items():
+            z.writestr(name, text, zipfile.ZIP_DEFLATED)
+
+
+def _run_macro_with_low_security(doc, profile) -> None:
+    """The positive control: LibreOffice with macro security set to low, asked to run the document's macro."""
+    import signal
+    import subprocess
+
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry">'
+        '<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" '
+        'oor:op="fuse"><value>0</value></prop></item></oor:items>', encoding="utf-8")
+    cmd = [convert.soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", str(doc),
+           "vnd.sun.star.script:Standard.Module1.Main?language=Basic&location=document"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env=dict(os.environ, HOME=str(profile)))
+    try:
+        proc.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+
+@needs_soffice
+def test_a_document_macro_never_runs_when_sarkit_converts(tmp_path):
+    """Issue 13: an .odt whose macro writes a file. The control shows the macro is live (a low-security
+    LibreOffice told to run it writes the marker); sarkit's conversion (a fresh profile, LibreOffice's
+    default macro security, no macro asked for) reads the text and writes no marker."""
+    control, marker = tmp_path / "control.txt", tmp_path / "marker.txt"
+    _odt_with_macro(tmp_path / "control.odt", control)
+    _run_macro_with_low_security(tmp_path / "control.odt", tmp_path / "low-security-profile")
+    assert control.read_text().strip() == "macro ran", "the positive control failed: the test file proves nothing"
+
+    _odt_with_macro(tmp_path / "report.odt", marker)
+    docx = convert.convert_to_docx((tmp_path / "report.odt").read_bytes(), "odt")
+    assert docx[:2] == b"PK" and not marker.exists()
+    a = process_file(tmp_path / "report.odt")
+    assert a.indicators and a.indicators[0].level == 4  # read as a document …
+    assert not marker.exists()  # … and its macro never ran
