@@ -2,10 +2,12 @@
 flat: records stream from the workers to the manifest and from the manifest to the tables), the time
 of a resume with nothing new, and `--workers 2` against `--workers 1`.
 
-    python bench/bench_scale.py [--sizes 1000,10000,50000] [--scaling 1000] [--formats csv,parquet,xlsx,jsonl]
+    python bench/bench_scale.py [--sizes 1000,10000,50000] [--scaling 1000] [--reports 200,2000]
+                                [--formats csv,parquet,xlsx,jsonl]
 
 Files are small real reports from the corpus (a .docx and an HTML page), each made distinct (a ZIP
-comment, an HTML comment) so that nothing is de-duplicated. Each run is `sarkit extract` in a
+comment, an HTML comment) so that nothing is de-duplicated; and 41-page reports (bench/reports.py:
+a real report's results followed by 40 pages of narrative). Each run is `sarkit extract` in a
 subprocess that reports its own peak RSS (workers are separate processes and not counted there; their
 peak is in the manifest). Not a test.
 """
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 DOCX = ROOT / "corpus" / "002_phatthalung2_2557_levels.docx"
 HTML = ROOT / "corpus" / "004_udonthani2_2565_web.html"
 
@@ -64,10 +67,18 @@ def run(inputs: Path, out: Path, workers: int, formats: str) -> dict:
             "summary": proc.stdout.strip()}
 
 
+def make_sample_size(tmp: Path) -> int:
+    from reports import make_report_docx
+
+    make_report_docx(tmp / "sample.docx", 0)
+    return (tmp / "sample.docx").stat().st_size // 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--scaling", type=int, default=1000, help="files for the workers-1 / workers-2 comparison")
+    ap.add_argument("--reports", default="200,2000", help="batches of 41-page .docx reports (the first: also workers 1)")
     ap.add_argument("--formats", default="csv,parquet,xlsx,jsonl")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -93,9 +104,30 @@ def main() -> None:
             build(src, args.scaling)
         one = run(src, tmp / "w1", 1, args.formats)
         two = run(src, tmp / "w2", 2, args.formats)
-        print(f"\n{args.scaling} files: --workers 1 {one['seconds']:.1f} s ({args.scaling / one['seconds']:.0f} files/s), "
-              f"--workers 2 {two['seconds']:.1f} s ({args.scaling / two['seconds']:.0f} files/s): "
-              f"w2/w1 = {one['seconds'] / two['seconds']:.2f}x")
+        print(f"\n{args.scaling} small files: --workers 1 {one['seconds']:.1f} s "
+              f"({args.scaling / one['seconds']:.0f} files/s), --workers 2 {two['seconds']:.1f} s "
+              f"({args.scaling / two['seconds']:.0f} files/s): w2/w1 = {one['seconds'] / two['seconds']:.2f}x")
+        shutil.rmtree(src)
+        reports = [int(x) for x in args.reports.split(",") if x]
+        if reports:
+            from reports import make_report_docx
+
+            print(f"\n41-page .docx reports ({make_sample_size(tmp)} KB each)")
+            print(f"{'reports':>7} {'workers':>7} {'seconds':>8} {'pages/s':>8} {'parent peak MB':>15} "
+                  f"{'worker peak MB':>15} {'resume s':>9}")
+        for i, n in enumerate(reports):
+            src = tmp / f"reports{n}"
+            src.mkdir()
+            for k in range(n):
+                make_report_docx(src / f"sar{k:05d}.docx", k)
+            for w in ((1, 2) if i == 0 else (2,)):
+                out = tmp / f"rout{n}w{w}"
+                r = run(src, out, w, args.formats)
+                again = run(src, out, w, args.formats) if w == 2 else {"seconds": float("nan")}
+                print(f"{n:>7} {w:>7} {r['seconds']:>8.1f} {41 * n / r['seconds']:>8.0f} {r['parent_peak_mb']:>15.0f} "
+                      f"{r['worker_peak_mb']:>15.0f} {again['seconds']:>9.2f}", flush=True)
+                shutil.rmtree(out)
+            shutil.rmtree(src)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -250,6 +250,12 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 by_sha.setdefault(e.sha256, []).append(e.path)
         # A file that waited for a missing system tool is read again: the tool may be installed now.
         done = {sha: st for sha, st in manifest.done().items() if st != "missing_tool"}
+        # A file stopped by the deadline or the memory cap is read again when the run's limits change.
+        limits = f"timeout={timeout:g} memory_mb={memory_mb or 0}"
+        if manifest.get_meta("limits") not in (None, limits):
+            for sha in manifest.stopped_by_limits():
+                done.pop(sha, None)
+        manifest.set_meta("limits", limits)
         todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
         summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
                                reused=len(by_sha) - len(todo), skipped=len(skipped))
@@ -308,7 +314,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         lock.close()  # releases the folder for the next run
 
 
-CHUNK = 500  # documents per step of the table writer: its memory, whatever the size of the run
+CHUNK = 100  # documents per step of the table writer: its memory (a 41-page report is ~0.2 MB of records)
 
 
 def output_names(formats: tuple[str, ...]) -> list[str]:

@@ -1,6 +1,9 @@
 """The same batch on a dask.distributed cluster: `--scheduler tcp://HOST:PORT`, or `--dask` for a
 LocalCluster on this machine. Tasks are the same function the local workers run; results come back
-to this process, which keeps the manifest, so resume works exactly as in a local run.
+to this process as they finish, go to the manifest (and from there to the tables a chunk at a time),
+and are released: nothing is gathered in memory, and only a window of tasks (four per worker thread)
+is submitted at a time, so the scheduler's memory does not grow with the archive. Resume works exactly
+as in a local run.
 
 Each file runs under the same per-file deadline as a local run: a Dask task runs in a thread, which
 cannot be interrupted, so the task reads its file in a child process (from a fork server started
@@ -82,8 +85,11 @@ def _reap(pid: int, stop: bool) -> int:
     return os.waitpid(pid, 0)[1]
 
 
+IN_FLIGHT: list[int] = []
+
+
 def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int,
-                timeout: float = 120.0) -> Iterator[Done]:
+                timeout: float = 120.0, window: int | None = None) -> Iterator[Done]:
     from dask.distributed import Client, LocalCluster, as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
@@ -97,23 +103,42 @@ def run_on_dask(todo: list[tuple[str, str]], scheduler: str | None, workers: int
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = {client.submit(dask_task, key, path, timeout, key=f"sarkit-{key}", pure=False): (key, path)
-                   for key, path in todo}
-        for fut in as_completed(futures):
-            key, path = futures[fut]
+        # A window of tasks in flight, refilled as results arrive: the scheduler holds a few hundred
+        # futures, not a million, and each result is released once it is in the manifest.
+        slots = sum(client.nthreads().values()) or workers
+        window = window or max(16, 4 * slots)
+        pending = iter(todo)
+        futures: dict = {}
+        done = as_completed()
+        in_flight = IN_FLIGHT  # for tests: tasks submitted and not yet returned, at each result
+
+        def submit_next() -> None:
+            item = next(pending, None)
+            if item is not None:
+                key, path = item
+                fut = client.submit(dask_task, key, path, timeout, key=f"sarkit-{key}", pure=False)
+                futures[fut] = item
+                done.add(fut)
+
+        for _ in range(window):
+            submit_next()
+        for fut in done:
+            in_flight.append(len(futures))
+            key, path = futures.pop(fut)
             try:
                 k, p, record, secs = fut.result()
+                result = Done(k, p, record, secs, None)
             except KilledWorker:
-                yield Done(key, path, error_record(path, "the Dask workers reading it died, more than once"), 0.0, None)
-                continue
+                result = Done(key, path, error_record(path, "the Dask workers reading it died, more than once"), 0.0,
+                              None)
             except FutureCancelledError:
-                yield Done(key, path, error_record(path, "the Dask task was cancelled"), 0.0, None)
-                continue
+                result = Done(key, path, error_record(path, "the Dask task was cancelled"), 0.0, None)
             except Exception as exc:  # the task itself turns every file problem into a record
-                yield Done(key, path, error_record(path, f"the Dask task failed ({type(exc).__name__}: {exc})"),
-                           0.0, None)
-                continue
-            yield Done(k, p, record, secs, None)
+                result = Done(key, path, error_record(path, f"the Dask task failed ({type(exc).__name__}: {exc})"),
+                              0.0, None)
+            fut.release()
+            submit_next()
+            yield result
     finally:
         client.close()
         if cluster is not None:

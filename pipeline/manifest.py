@@ -105,6 +105,13 @@ class Manifest:
             out.update((sha, json.loads(rec)) for sha, rec in self.db.execute(q, (self.version, *part)))
         return out
 
+    def stopped_by_limits(self) -> list[str]:
+        """Results that are errors because the file hit the run's deadline or memory cap (workers.py and
+        cluster.py write these messages): another --timeout or --memory-mb may read them."""
+        return [r[0] for r in self.db.execute(
+            "SELECT sha256 FROM results WHERE version=? AND status='error' AND (record LIKE '%timed out%' OR "
+            "record LIKE '%ran out of memory%' OR record LIKE '%out-of-memory killer%')", (self.version,))]
+
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None

@@ -72,6 +72,11 @@ def test_hang_is_killed_at_the_timeout_and_the_batch_goes_on(tmp_path):
     docs = rows(tmp_path / "out", "documents").set_index("file")
     assert "timed out" in docs.loc[str(tmp_path / "hang.html"), "error"]
     assert (docs["status"] == "ok").sum() == 2 and s.workers_replaced >= 1
+    files = [tmp_path / "hang.html", tmp_path / "a.html", tmp_path / "b.html"]
+    same = run_batch(files, tmp_path / "out", workers=1, timeout=2, work=troublesome, progress=False)
+    assert same.processed == 0  # the same limits: the timed-out file is not tried again
+    longer = run_batch(files, tmp_path / "out", workers=1, timeout=3, work=troublesome, progress=False)
+    assert longer.processed == 1 and longer.reused == 2  # another --timeout: only the timed-out file again
 
 
 def test_worker_killed_mid_file_is_replaced(tmp_path):
@@ -237,6 +242,19 @@ def test_same_job_on_a_dask_local_cluster(archive, tmp_path):
         assert rows(tmp_path / "dask", name).equals(rows(tmp_path / "local", name))
     again = run_batch([archive], tmp_path / "dask", workers=1, use_dask=True, progress=False)
     assert again.processed == 0  # resume works the same on Dask
+
+
+@pytest.mark.slow
+def test_dask_keeps_a_window_of_tasks_not_the_whole_archive(archive, tmp_path, monkeypatch):
+    """Tasks go to the cluster a window at a time and each result is released as it arrives."""
+    from pipeline import cluster
+
+    todo = [(str(k), str(p)) for k, p in enumerate(sorted(archive.rglob("*.htm*")) * 4)]
+    cluster.IN_FLIGHT.clear()
+    done = list(cluster.run_on_dask(todo, None, 1, timeout=60, window=3))
+    assert sorted(d.key for d in done) == sorted(k for k, _ in todo)
+    assert max(cluster.IN_FLIGHT) <= 3 and len(cluster.IN_FLIGHT) == len(todo)
+    assert all(d.record["status"] in ("ok", "needs_review", "no_assessment") for d in done)
 
 
 
