@@ -29,6 +29,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_scale.py --sizes 1000,10000 --reports 200
 
 # LibreOffice reads .doc/.rtf/.odt, Tesseract (with Thai) reads scans; without them those files get
 # an error row saying which package to install, and their tests are skipped.

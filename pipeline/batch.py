@@ -314,7 +314,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         lock.close()  # releases the folder for the next run
 
 
-CHUNK = 100  # documents per step of the table writer: its memory (a 41-page report is ~0.2 MB of records)
+CHUNK = 500  # documents per step of the table writer at most …
+CHUNK_BYTES = 2 << 20  # … and about this much JSON: its memory, whatever the size of the run or of a report
 
 
 def output_names(formats: tuple[str, ...]) -> list[str]:
@@ -368,6 +369,7 @@ class _TableStream:
         self.rows, self.by_sha, self.manifest = _rows(entries, by_sha), by_sha, manifest
         self.ready = ready  # content hashes whose result is in the manifest
         self.pos = self.written = 0  # rows before pos are ready; rows before written are written
+        self.chunk = CHUNK  # resized after each chunk to hold about CHUNK_BYTES of records
         self.writer = TableWriter(out_dir, formats)
         self._advance(final=False)
 
@@ -379,10 +381,13 @@ class _TableStream:
         rows = self.rows
         while self.pos < len(rows) and (rows[self.pos].sha256 is None or rows[self.pos].sha256 in self.ready):
             self.pos += 1
-        while self.pos - self.written >= CHUNK or (final and self.written < self.pos):
-            part = rows[self.written:min(self.pos, self.written + CHUNK)]
+        while self.pos - self.written >= self.chunk or (final and self.written < self.pos):
+            part = rows[self.written:min(self.pos, self.written + self.chunk)]
             self.manifest.flush()  # the chunk's fresh results, committed before they are read back
-            self.writer.add(build_dataset_from_records(_chunk_records(part, self.by_sha, self.manifest)))
+            records = _chunk_records(part, self.by_sha, self.manifest)
+            per_doc = max(1, self.manifest.last_bytes // max(1, len(part)))
+            self.chunk = max(10, min(CHUNK, CHUNK_BYTES // per_doc))
+            self.writer.add(build_dataset_from_records(records))
             self.written += len(part)
 
     def close(self) -> None:

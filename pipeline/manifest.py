@@ -40,6 +40,7 @@ class Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         self._pending: list[tuple] = []
+        self.last_bytes = 0
         self._pending_since = 0.0
         if "stamp" not in {row[1] for row in self.db.execute("PRAGMA table_info(files)")}:
             self.db.execute("ALTER TABLE files ADD COLUMN stamp TEXT")  # a manifest from before the stamp
@@ -99,10 +100,13 @@ class Manifest:
     def records(self, shas: list[str]) -> dict[str, dict]:
         """Many results in one query (a chunk of the tables being written)."""
         out = {}
+        self.last_bytes = 0  # the size of the JSON just read: the table writer sizes its chunks by it
         for k in range(0, len(shas), 500):  # SQLite's limit on bound parameters is 999 in old builds
             part = shas[k:k + 500]
             q = f"SELECT sha256, record FROM results WHERE version=? AND sha256 IN ({','.join('?' * len(part))})"
-            out.update((sha, json.loads(rec)) for sha, rec in self.db.execute(q, (self.version, *part)))
+            for sha, rec in self.db.execute(q, (self.version, *part)):
+                self.last_bytes += len(rec)
+                out[sha] = json.loads(rec)
         return out
 
     def stopped_by_limits(self) -> list[str]:
