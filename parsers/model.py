@@ -124,7 +124,7 @@ class Table:
 
 Block = Union[Paragraph, Table]
 
-DiagnosticKind = Literal["ocr_used", "ocr_failed", "ocr_timeout", "missing_tool", "page_unreadable"]
+DiagnosticKind = Literal["ocr_used", "ocr_failed", "ocr_timeout", "ocr_skipped", "missing_tool", "page_unreadable"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,3 +76,43 @@ def ink_box(pixels, w: dict, line_height: int) -> str | None:
     m = max(2, int(side * 0.25))
     inner = dark[m:-m, m:-m]
     return "checked" if inner.size and inner.mean() > 0.08 else "unchecked"
+
+
+# -- a cache of OCR results by page image: a rerun (another --frameworks, a newer sarkit) and the same
+# scan in two reports cost Tesseract nothing the second time.
+_OCR_KEY = b"tesseract tha+eng psm4 txt+tsv\n"
+
+
+def _ocr_path(png: bytes):
+    import hashlib
+    import os
+    from pathlib import Path
+
+    base = os.environ.get("SARKIT_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "sarkit")
+    return Path(base) / "ocr" / f"{hashlib.sha256(_OCR_KEY + png).hexdigest()}.json"
+
+
+def ocr_cached(png: bytes) -> tuple[str, str] | None:
+    import json
+
+    try:
+        data = json.loads(_ocr_path(png).read_text(encoding="utf-8"))
+        return data["text"], data["tsv"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def ocr_store(png: bytes, text: str, tsv: str) -> None:
+    import json
+    import os
+    import tempfile
+
+    path = _ocr_path(png)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"text": text, "tsv": tsv}, fh, ensure_ascii=False)
+        os.replace(tmp, path)  # two workers storing the same page: either copy is whole
+    except OSError:
+        pass  # a cache that cannot be written is no cache, not an error

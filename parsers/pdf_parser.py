@@ -18,11 +18,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 
 from .builder import ParagraphBuilder
 from .model import Block, Cell, Diagnostic, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
 from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, widgets, within
-from .pdf_ocr import ink_box, ocr_lines, read_text_file
+from . import budget
+from .pdf_ocr import ink_box, ocr_cached, ocr_lines, ocr_store, read_text_file
 from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
                        text_runs, thai_repair)
 from .symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
@@ -30,7 +32,8 @@ from .symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 __all__ = ["parse_pdf", "thai_repair", "C90", "widgets"]
 
 MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
-OCR_TIMEOUT = 120.0
+OCR_PAGE_SECONDS = float(os.environ.get("SARKIT_OCR_PAGE_SECONDS", "60"))  # Tesseract takes ~4 s a page
+OCR_BUDGET = float(os.environ.get("SARKIT_OCR_BUDGET", "900"))  # OCR seconds per document, at most
 OCR_DPI = 300
 _TICKY = set(UNICODE_MARKS)
 _BOX_GLYPHS = set(UNICODE_MARKS) | {chr(c) for c in range(0xF020, 0xF100)}
@@ -95,6 +98,7 @@ class _Reader:
         self._plumber = None
         self.table_count = 0
         self.para_count = 0
+        self.ocr_seconds = 0.0  # spent on this document's scanned pages (OCR_BUDGET)
         self.table_continues = False
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
@@ -287,25 +291,35 @@ class _Reader:
 
     # -- scans: Tesseract ----------------------------------------------------------------------------------
     def _ocr(self, page, i: int, why: str) -> list[Block]:
+        """One scanned page through Tesseract, within the document's OCR budget: the worker's deadline is
+        extended for the page first (parsers.budget), a page Tesseract cannot finish in OCR_PAGE_SECONDS
+        or cannot run on is a finding about that page, and once the budget is spent the remaining scanned
+        pages are left unread and said so — the text pages' results stand either way."""
         exe = shutil.which("tesseract")
         if exe is None:
             self.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; OCR needs tesseract-ocr and "
                                                "tesseract-ocr-tha, not installed", i + 1, "tesseract-ocr-tha"))
             return []
+        if self.ocr_seconds >= OCR_BUDGET:
+            self.diagnostics.append(Diagnostic("ocr_skipped", f"page {i + 1}: {why}; not read: the document's OCR "
+                                               f"budget ({OCR_BUDGET:g} s, SARKIT_OCR_BUDGET) was spent on earlier "
+                                               "pages", i + 1))
+            return []
         image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
         buf = io.BytesIO()
         image.save(buf, format="PNG")
-        with tempfile.TemporaryDirectory(prefix="sarkit-ocr-") as tmp:
-            try:
-                subprocess.run([exe, "stdin", os.path.join(tmp, "out"), "-l", "tha+eng", "--psm", "4", "txt", "tsv"],
-                               input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT,
-                               env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
-            except subprocess.TimeoutExpired:
-                self.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
-                                               f"{OCR_TIMEOUT:g} s", i + 1))
+        png = buf.getvalue()
+        started = time.monotonic()
+        result = ocr_cached(png)
+        if result is None:
+            budget.request(OCR_PAGE_SECONDS + 10)  # this page's time, asked of the worker's deadline
+            result = self._tesseract(exe, png, i, why)
+            if result is None:
+                self.ocr_seconds += time.monotonic() - started
                 return []
-            text = read_text_file(os.path.join(tmp, "out.txt"))
-            tsv = read_text_file(os.path.join(tmp, "out.tsv"))
+            ocr_store(png, *result)
+        self.ocr_seconds += time.monotonic() - started
+        text, tsv = result
         self.diagnostics.append(Diagnostic("ocr_used", f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)", i + 1))
         out = []
         for para in paragraphs(ocr_lines(text, tsv, image)):
@@ -315,6 +329,28 @@ class _Reader:
             out.append(Paragraph(b.text(), b.marks, Location(f"paragraph {self.para_count} (OCR)",
                                                              page=i + 1, paragraph=self.para_count), origin="ocr"))
         return out
+
+    def _tesseract(self, exe: str, png: bytes, i: int, why: str) -> tuple[str, str] | None:
+        with tempfile.TemporaryDirectory(prefix="sarkit-ocr-") as tmp:
+            try:
+                proc = subprocess.run([exe, "stdin", os.path.join(tmp, "out"), "-l", "tha+eng", "--psm", "4", "txt",
+                                       "tsv"], input=png, capture_output=True, timeout=OCR_PAGE_SECONDS,
+                                      env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
+            except subprocess.TimeoutExpired:
+                self.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
+                                                   f"{OCR_PAGE_SECONDS:g} s (SARKIT_OCR_PAGE_SECONDS)", i + 1))
+                return None
+            err = proc.stderr.decode("utf-8", "replace")
+            if proc.returncode != 0:
+                if "tha" in err and ("Failed loading language" in err or "Error opening data file" in err):
+                    self.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; Tesseract has no Thai "
+                                                       "data (install tesseract-ocr-tha)", i + 1, "tesseract-ocr-tha"))
+                else:
+                    tail = " ".join(err.split())[-200:]
+                    self.diagnostics.append(Diagnostic("ocr_failed", f"page {i + 1}: {why}; Tesseract failed (exit "
+                                                       f"{proc.returncode}{': ' + tail if tail else ''})", i + 1))
+                return None
+            return read_text_file(os.path.join(tmp, "out.txt")), read_text_file(os.path.join(tmp, "out.tsv"))
 
 
 def _runs_on(prev: Block, nxt: Block, width: float) -> bool:

@@ -54,6 +54,7 @@ CHECK_TH = {
     "read.ocr_metadata": "ชื่อหน่วยงานและปีอ่านด้วย OCR ต้องตรวจสอบ",
     "read.missing_tool": "ไม่ได้ติดตั้งโปรแกรมที่จำเป็นสำหรับอ่านไฟล์นี้",
     "read.page": "อ่านบางหน้าของไฟล์ไม่ได้",
+    "read.pages_unread": "หน้าสแกนบางหน้าอ่านด้วย OCR ไม่ได้หรือไม่ทันเวลา",
     "read": "อ่านไฟล์ไม่ได้",
 }
 
@@ -344,6 +345,9 @@ def run_checks(a: Assessment) -> Assessment:
         return a
     if not a.assessed and any(f.check == "read.missing_tool" for f in a.findings):
         a.status = STATUS_MISSING_TOOL  # pages could not be read for want of a tool: not "no assessment"
+        return a
+    if not a.assessed and any(f.check == "read.pages_unread" for f in a.findings):
+        a.status = STATUS_REVIEW  # scanned pages were left unread: what they say is not known, not absent
         return a
     if not a.assessed:
         a.status = STATUS_NONE  # its findings (an unticked form outside any scope, OCR notes) still stand

@@ -23,6 +23,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Iterator
 
 Work = Callable[[str], dict]
+EXTEND = "__sarkit_extend__"  # a worker's message: (EXTEND, seconds) — more time for the file in hand
+MAX_EXTRA = float(os.environ.get("SARKIT_MAX_EXTRA_SECONDS", "3600"))  # beyond --timeout, per file, at most
 
 
 @dataclass
@@ -56,6 +58,9 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
         # and pyarrow are loaded) is not the file's doing, and counting it left some files no room.
         limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from parsers import budget
+
+    budget.install(lambda seconds: conn.send((EXTEND, seconds)))  # a scanned page asks for more time
     for n in range(1, recycle_after + 1):
         try:
             msg = conn.recv()
@@ -97,6 +102,7 @@ class _Slot:
     conn: Connection
     task: tuple[str, str] | None = None
     deadline: float = 0.0
+    started: float = 0.0
     retiring: bool = False
 
 
@@ -141,21 +147,27 @@ class WorkerPool:
                         if slot.retiring or not slot.process.is_alive():
                             slot = self._replace(slot)
                         slot.task = queue.popleft()
-                        slot.deadline = time.monotonic() + self.timeout
+                        slot.started = time.monotonic()
+                        slot.deadline = slot.started + self.timeout
                         slot.conn.send(slot.task)
                 busy = [s for s in self.slots if s.task]
                 if not busy:
                     continue
                 now = time.monotonic()
                 if tick is not None:
-                    tick([(s.task[1], now - s.deadline + self.timeout) for s in busy])
+                    tick([(s.task[1], now - s.started) for s in busy])
                 wait_for = min(min(s.deadline for s in busy) - now, 1.0 if tick is not None else float("inf"))
                 ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=max(0.0, wait_for))
                 for slot in busy:
                     key, path = slot.task
                     if slot.conn in ready:
                         try:
-                            k, record, secs, rss, retiring = slot.conn.recv()
+                            msg = slot.conn.recv()
+                            if msg[0] == EXTEND:  # granted up to MAX_EXTRA beyond --timeout
+                                cap = slot.started + self.timeout + MAX_EXTRA
+                                slot.deadline = min(cap, max(slot.deadline, time.monotonic() + float(msg[1])))
+                                continue
+                            k, record, secs, rss, retiring = msg
                         except (EOFError, OSError):
                             yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
                             slot.task = None
@@ -168,9 +180,11 @@ class WorkerPool:
                         slot.task = None
                         self._replace(slot)
                     elif time.monotonic() >= slot.deadline:
+                        took = time.monotonic() - slot.started
                         yield Done(key, path, self.error_record(
-                            path, f"timed out: reading it took longer than {self.timeout:g} s; the worker was stopped"),
-                            self.timeout, None)
+                            path, f"timed out: reading it took longer than {took:.0f} s (--timeout {self.timeout:g} s"
+                            + (", extended for its scanned pages" if took > self.timeout + 1 else "")
+                            + "); the worker was stopped"), took, None)
                         slot.task = None
                         self._replace(slot)
         finally:
