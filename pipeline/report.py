@@ -20,6 +20,16 @@ from .columns import SCHEMA_VERSION, dtypes
 from .summary import LEVEL_COLUMNS, STATUS_TH, levels_by_framework, levels_by_standard, status_counts
 
 _TABLES = ("documents", "standards", "indicators", "findings")
+# Only what the page shows is read: a run of a million documents has tens of millions of indicator rows.
+_COLUMNS = {
+    "documents": ["file", "status", "organisation", "academic_year_be", "fiscal_year_be", "framework",
+                  "levels_found", "findings", "error"],
+    "standards": ["file", "standard", "level", "needs_review", "review_reason", "evidence", "location"],
+    "indicators": ["file", "framework", "part", "standard", "indicator_id", "level", "needs_review", "review_reason",
+                   "evidence", "location"],
+    "findings": ["file", "standard", "severity", "check_th", "message", "actual", "location"],
+}
+MAX_ROWS = 20_000  # flagged values and documents listed on the page; the tables hold the rest
 _SNIPPET = 160
 _LEVEL_COLOURS = ["#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1a9850", "#bdbdbd"]
 _STATUS_COLOURS = {"ok": "#1a9850", "needs_review": "#fdae61", "no_assessment": "#9e9e9e", "error": "#d73027",
@@ -37,9 +47,10 @@ def load_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     for name in _TABLES:
         pq, csv = out / f"{name}.parquet", out / f"{name}.csv"
         if pq.exists():
-            tables[name] = pd.read_parquet(pq)
+            tables[name] = pd.read_parquet(pq, columns=_COLUMNS[name])
         elif csv.exists():
-            tables[name] = _typed(pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False), name)
+            tables[name] = _typed(pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                                              usecols=_COLUMNS[name]), name)
         else:
             raise ReportError(f"{out} holds no {name}.parquet or {name}.csv: run `sarkit extract … --out {out}` first "
                               "(with --formats csv or parquet)")
@@ -199,23 +210,29 @@ def render(tables: dict[str, pd.DataFrame]) -> str:
     parts.append("</select></label> <label>ค้นหา / search: <input id=q type=search></label></div>"
                  "<table id=flagged><thead><tr><th>file</th><th>item</th><th>level</th><th>เหตุ / reason</th>"
                  "<th>หลักฐาน / evidence</th><th>ตำแหน่ง / location</th></tr></thead><tbody>")
-    for _, r in flagged.iterrows():
+    for _, r in flagged.head(MAX_ROWS).iterrows():
         ev = "" if r["evidence"] is None or r["evidence"] is pd.NA else str(r["evidence"])
         ev = ev if len(ev) <= _SNIPPET else ev[:_SNIPPET] + "…"
         parts.append(f"<tr data-file=\"{_e(r['file'])}\"><td>{_e(r['file'])}</td><td>{r['what']}</td>"
                      f"<td class=num>{_e(r['level'])}</td><td>{_e(r['reason'])}</td>"
                      f"<td class=evidence>{_e(ev)}</td><td>{_e(r['location'])}</td></tr>")
     parts.append("</tbody></table>")
+    if len(flagged) > MAX_ROWS:
+        parts.append(f"<p>… {len(flagged) - MAX_ROWS} more values to review are in indicators.csv / standards.csv "
+                     "(needs_review = True) and findings.csv.</p>")
 
     parts.append("<h2>เอกสาร / documents</h2><table><thead><tr><th>file</th><th>status</th><th>organisation</th>"
                  "<th>year</th><th>framework</th><th class=num>levels</th><th class=num>findings</th><th>error</th>"
                  "</tr></thead><tbody>")
-    for _, r in docs.iterrows():
+    for _, r in docs.head(MAX_ROWS).iterrows():
         year = r.get("academic_year_be") if _e(r.get("academic_year_be")) else r.get("fiscal_year_be")
         parts.append(f"<tr><td>{_e(r['file'])}</td><td>{_e(r['status'])}</td><td>{_e(r.get('organisation'))}</td>"
                      f"<td>{_e(year)}</td><td>{_e(r.get('framework'))}</td><td class=num>{_e(r.get('levels_found'))}</td>"
                      f"<td class=num>{_e(r.get('findings'))}</td><td>{_e(r.get('error'))}</td></tr>")
-    parts.append(f"</tbody></table><script>{_SCRIPT}</script></body></html>")
+    parts.append("</tbody></table>")
+    if len(docs) > MAX_ROWS:
+        parts.append(f"<p>… {len(docs) - MAX_ROWS} more documents are in documents.csv.</p>")
+    parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts)
 
 
