@@ -114,6 +114,38 @@ def docx_pages(files: list[Path]) -> int:
     return total
 
 
+def long_reports(tmp: Path, repeat: int, n: int = 8) -> None:
+    """41-page reports (bench/reports.py) as Word writes them (lean XML), as LibreOffice writes them
+    (.docx and HTML, when LibreOffice is installed): pages/s per core, sarkit against the raw loops."""
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from reports import make_report_docx
+
+    lean = []
+    for k in range(n):
+        make_report_docx(tmp / f"long{k}.docx", k)
+        lean.append(tmp / f"long{k}.docx")
+    sets = [("lean .docx", lean, raw_python_docx, "python-docx")]
+    if shutil.which("soffice"):
+        for fmt, ext in (("docx:MS Word 2007 XML", "docx"), ("html", "html")):
+            out = tmp / f"lo-{ext}"
+            subprocess.run(["soffice", f"-env:UserInstallation={(tmp / 'lo-profile').as_uri()}", "--headless",
+                            "--convert-to", fmt, "--outdir", str(out), *map(str, lean)], capture_output=True,
+                           timeout=600)
+            files = sorted(out.glob(f"*.{ext}"))
+            if files:
+                sets.append((f"LibreOffice {ext}", files, raw_python_docx if ext == "docx" else raw_lxml_html,
+                             "python-docx" if ext == "docx" else "lxml.html text_content"))
+    print(f"\n41-page reports, {n} of each kind, one core, median of {repeat} passes")
+    print(f"{'kind':16} {'sarkit pages/s':>15} {'raw':>24} {'raw pages/s':>12} {'sarkit/raw time':>16}")
+    for kind, files, raw, raw_name in sets:
+        sarkit_file(files[0])
+        sk, rw = timed(sarkit_file, files, repeat), timed(raw, files, repeat)
+        pages = 41 * len(files)
+        print(f"{kind:16} {pages / sk:15.0f} {raw_name:>24} {pages / rw:12.0f} {sk / rw:16.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=10)
@@ -143,6 +175,7 @@ def main() -> None:
         print(f"sarkit / raw python-docx on .docx: {sk / pd_raw:.2f}x the time;  sarkit / raw lxml: {sk / lx_raw:.2f}x")
         print(f"sarkit / raw lxml.html on HTML: {rows[4][2] / rows[3][2]:.2f}x the time")
         print(f"pages/s (.docx, sarkit): {pages / sk:.1f}")
+        long_reports(tmp, args.repeat)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS of this process: {peak:.0f} MB (pid {os.getpid()})")
     finally:

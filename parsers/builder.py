@@ -32,7 +32,7 @@ class ParagraphBuilder:
     def _append(self, s: str, bold: bool) -> None:
         self._parts.append(s)
         self._len += len(s)
-        visible = len(s) - sum(1 for ch in s if ch.isspace())
+        visible = len("".join(s.split()))  # str.split's whitespace is str.isspace's, counted in C
         if bold:
             self._bold_chars += visible
         else:

@@ -61,13 +61,16 @@ def _font_of(el, inherited: str | None) -> str | None:
     return inherited
 
 
+_NOT_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(normal|[1-4]00)", re.I)
+
+
 def _is_bold(el, inherited: bool) -> bool:
     if el.tag in ("b", "strong"):
         return True
     style = el.get("style") or ""
     if _BOLD_STYLE.search(style):
         return True
-    if re.search(r"font-weight\s*:\s*(normal|[1-4]00)", style, re.I):
+    if _NOT_BOLD_STYLE.search(style):
         return False
     return inherited
 
