@@ -56,6 +56,8 @@ class Entry:
     path: str
     sha256: str | None = None
     error: str = ""  # the path cannot be read: a broken link, no permission
+    deferred: bool = False  # hashed by the worker that reads it (see `discover`)
+    stat: tuple | None = None  # (size, mtime_ns, stamp) for the manifest's file table
 
 
 @dataclass
@@ -193,22 +195,24 @@ def _hash(path: str) -> str:
 
 
 def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None, progress: Progress | None = None,
-             skipped: list[str] | None = None) -> list[Entry]:
+             skipped: list[str] | None = None, defer: bool = False) -> list[Entry]:
+    """Every input, with its content hash: remembered from an earlier run when nothing about the file
+    changed, else computed. With `defer`, a file whose size no other new file shares is left for the
+    worker that reads it to hash (it reads the bytes anyway): discovery is a walk and a stat per file,
+    and the first result comes within seconds on a 100 GB folder. Files of equal size are hashed here,
+    because only they can be duplicates of one another."""
     entries, remembered = [], []
     for path in find_documents(inputs, skipped):
         if progress is not None:
-            progress.phase(f"finding files: {len(entries) + 1} documents found, {len(remembered)} hashed, "
-                           f"{len(entries) - len(remembered)} known from an earlier run")
+            progress.phase(f"finding files: {len(entries) + 1} documents found, "
+                           f"{sum(1 for e in entries if e.sha256)} known or hashed")
         try:
             st = os.stat(path)
             if not os.path.isfile(path):
                 raise IsADirectoryError
             stamp = f"{st.st_ctime_ns}:{st.st_ino}"
             sha = manifest.known_hash(path, st.st_size, st.st_mtime_ns, stamp) if manifest else None
-            if sha is None:
-                sha = _hash(path)
-                remembered.append((path, st.st_size, st.st_mtime_ns, stamp, sha))
-            entries.append(Entry(path, sha))
+            entries.append(Entry(path, sha, deferred=sha is None, stat=(st.st_size, st.st_mtime_ns, stamp)))
         except FileNotFoundError:
             why = "a broken link: its target does not exist" if os.path.islink(path) else "file not found"
             entries.append(Entry(path, error=why))
@@ -218,6 +222,16 @@ def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None, pro
             entries.append(Entry(path, error="not a regular file"))
         except OSError as exc:
             entries.append(Entry(path, error=f"the file cannot be read: {exc.strerror or exc}"))
+    sizes = Counter(e.stat[0] for e in entries if e.deferred)
+    for e in entries:
+        if e.deferred and (not defer or sizes[e.stat[0]] > 1):
+            try:
+                e.sha256, e.deferred = _hash(e.path), False
+                remembered.append((e.path, *e.stat, e.sha256))
+            except PermissionError:
+                e.deferred, e.error = False, "permission denied: the file cannot be read"
+            except OSError as exc:
+                e.deferred, e.error = False, f"the file cannot be read: {exc.strerror or exc}"
     if manifest and remembered:
         manifest.remember_files(remembered)
     return entries
@@ -241,7 +255,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
     show = Progress(progress)
     try:
         skipped: list[str] = []
-        entries = discover(inputs, manifest, show, skipped)
+        entries = discover(inputs, manifest, show, skipped, defer=True)
         show.end_phase(f"{_n(len(entries), 'document')} found" +
                        (f", {_n(len(skipped), 'other file')} skipped" if skipped else ""))
         by_sha: dict[str, list[str]] = {}
@@ -257,14 +271,17 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 done.pop(sha, None)
         manifest.set_meta("limits", limits)
         todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
+        deferred = {f"{DEFERRED}{k}": e for k, e in enumerate(entries) if e.deferred}
+        reused = len(todo)
+        todo += [(key, e.path) for key, e in deferred.items()]
         summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
-                               reused=len(by_sha) - len(todo), skipped=len(skipped))
+                               reused=len(by_sha) - reused, skipped=len(skipped))
         for sha in by_sha:
             if sha in done:
                 summary.counts[done[sha] or "?"] += 1
         if scheduler or use_dask:
             _preconvert(todo, show)  # Dask tasks have no deadline of their own; local workers convert under theirs
-        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None)
+        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None and not e.deferred)
         state = _tables_state(entries, manifest.version, formats)
         outputs = [out_dir / n for n in output_names(formats)]
         tables = None
@@ -272,10 +289,21 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
             manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
             tables = _TableStream(entries, by_sha, manifest, out_dir, formats, set(done))
         summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
-        show.start(len(by_sha), summary.reused, summary.counts)
+        show.start(len(by_sha) + len(deferred), summary.reused, summary.counts)
         try:
             for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
                               show.tick):
+                if d.key in deferred:  # hashed by its worker (or here, when the worker did not finish)
+                    e = deferred.pop(d.key)
+                    if not _settle(e, d.record, manifest):
+                        summary.processed += 1
+                        summary.counts[STATUS_ERROR] += 1
+                        show.update(STATUS_ERROR)
+                        if tables is not None:
+                            tables.settled(e)
+                        continue
+                    by_sha[e.sha256] = [e.path]
+                    d.key = e.sha256
                 d.record["sha256"] = d.record.get("sha256") or d.key
                 manifest.store(d.key, d.record, d.seconds, d.rss_mb)
                 summary.processed += 1
@@ -289,7 +317,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
             manifest.flush()
             if tables is not None:
                 tables.close()
-                manifest.set_meta("tables", state)
+                manifest.set_meta("tables", _tables_state(entries, manifest.version, formats))
         except BaseException:
             if tables is not None:
                 tables.abort()
@@ -312,6 +340,24 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
     finally:
         manifest.close()
         lock.close()  # releases the folder for the next run
+
+
+DEFERRED = "deferred:"  # the key of a task whose file its worker hashes
+
+
+def _settle(e: Entry, record: dict, manifest: Manifest) -> bool:
+    """A deferred file's hash, from its worker's record or, when the worker did not finish (deadline,
+    memory, crash), from the file itself. False: the file cannot be read, an error row without a hash."""
+    sha = record.get("sha256") or ""
+    if not sha:
+        try:
+            sha = _hash(e.path)
+        except OSError as exc:
+            e.deferred, e.error = False, record.get("error") or f"the file cannot be read: {exc.strerror or exc}"
+            return False
+    e.sha256, e.deferred = sha, False
+    manifest.remember_files([(e.path, *e.stat, sha)])
+    return True
 
 
 CHUNK = 500  # documents per step of the table writer at most …
@@ -377,9 +423,14 @@ class _TableStream:
         self.ready.add(sha)
         self._advance(final=False)
 
+    def settled(self, e: Entry) -> None:
+        """A deferred file that turned out unreadable: an error row, ready to be written."""
+        self._advance(final=False)
+
     def _advance(self, final: bool) -> None:
         rows = self.rows
-        while self.pos < len(rows) and (rows[self.pos].sha256 is None or rows[self.pos].sha256 in self.ready):
+        while self.pos < len(rows) and (rows[self.pos].sha256 in self.ready or
+                                        (rows[self.pos].sha256 is None and not rows[self.pos].deferred)):
             self.pos += 1
         while self.pos - self.written >= self.chunk or (final and self.written < self.pos):
             part = rows[self.written:min(self.pos, self.written + self.chunk)]
@@ -424,6 +475,8 @@ def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:
         try:
             with open(path, "rb") as fh:
                 kind = sniff(fh.read(8192))
+            if kind in ("ole", "rtf") and sha.startswith(DEFERRED):
+                sha = _hash(path)  # the conversion cache is keyed by content
         except OSError:
             continue
         if kind in ("ole", "rtf"):

@@ -152,6 +152,31 @@ def test_resume_with_nothing_new_rewrites_nothing_and_chunks_change_nothing(arch
     assert run_batch([archive], out, workers=2, progress=False, formats=("csv",)).tables_rewritten
 
 
+def test_workers_hash_what_only_they_read(archive, tmp_path, monkeypatch):
+    """Discovery is a walk and a stat: a new file whose size no other shares is hashed by the worker that
+    reads it; files of equal size (the only possible duplicates) are hashed first. The rows are the same,
+    duplicates are still read once, and a rerun knows every hash."""
+    import pipeline.batch as batch
+
+    calls = []
+    real = batch._hash
+    monkeypatch.setattr(batch, "_hash", lambda p: calls.append(os.path.basename(p)) or real(p))
+    entries = batch.discover([archive], defer=True)
+    deferred = sorted(os.path.basename(e.path) for e in entries if e.deferred)
+    assert sorted(calls) == ["002_phatthalung2_2557_levels.docx", "copy_of_002.docx"]  # the same size: a duplicate
+    assert "004_udonthani2_2565_web.html" in deferred and "scan0001.dat" in deferred
+    monkeypatch.setattr(batch, "_hash", real)
+    s = run_batch([archive], tmp_path / "out", workers=2, progress=False)
+    whole = batch.discover
+    monkeypatch.setattr(batch, "discover", lambda *a, **k: whole(*a, **{**k, "defer": False}))
+    ref = run_batch([archive], tmp_path / "ref", workers=1, progress=False)  # every file hashed first, as before
+    monkeypatch.setattr(batch, "discover", whole)
+    assert s.processed == 5 and rows(tmp_path / "out", "documents").drop(columns=[]).equals(
+        rows(tmp_path / "ref", "documents"))
+    again = run_batch([archive], tmp_path / "out", workers=2, progress=False)
+    assert again.processed == 0 and not again.tables_rewritten  # every hash known now
+
+
 def test_results_are_reused_only_under_the_same_catalogue_and_options(archive, tmp_path, monkeypatch):
     """A rerun with another framework catalogue (or another limit that changes results) reads every
     file again: the manifest keys results on content + sarkit's code, catalogue and options."""
