@@ -8,7 +8,6 @@ Every report is distinct (its number is in its text), so nothing is de-duplicate
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -73,6 +73,6 @@ def parse_bytes(path: str, data: bytes, kind: str | None = None) -> ReportDocume
         doc.format = {"ole": "doc", "rtf": "rtf", "odt": "odt"}[kind]
         return doc
     if kind == "pdf":
-        from .pdf_parser import parse_pdf
+        from .pdf import parse_pdf
         return parse_pdf(path, data)
     raise UnreadableDocument("not a document sarkit can read: binary data of an unknown format")

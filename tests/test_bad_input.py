@@ -98,7 +98,7 @@ def test_corrupt_member_of_a_docx_is_a_damaged_file_not_a_bug(tmp_path):
 def test_a_pdf_page_that_cannot_be_read_spares_the_others(monkeypatch):
     import pypdfium2 as pdfium
 
-    import parsers.pdf_parser as pp
+    import parsers.pdf.document as pp
     real = pp._Reader.page
 
     def page(self, i):

@@ -72,7 +72,7 @@ def test_a_2000_page_pdf_is_refused_before_reading_a_page(tmp_path, monkeypatch)
         pdf.new_page(595, 842)
     path = tmp_path / "long.pdf"
     pdf.save(str(path))
-    import parsers.pdf_parser as pp
+    import parsers.pdf.document as pp
 
     monkeypatch.setattr(pp._Reader, "page", lambda self, i: pytest.fail("a page was read"))
     a = process_file(path)

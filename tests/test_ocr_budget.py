@@ -92,11 +92,11 @@ def test_the_deadline_grows_with_the_pages_to_ocr(tmp_path, monkeypatch, private
 
 
 def test_an_ocr_budget_leaves_later_scans_unread_and_keeps_the_text_pages(tmp_path, monkeypatch, private_cache):
-    from parsers import pdf_parser
+    from parsers.pdf import ocr
 
     tools = _fake_tesseract(tmp_path / "bin", 1)
     monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
-    monkeypatch.setattr(pdf_parser, "OCR_BUDGET", 0.5)  # the first page (1 s) spends it
+    monkeypatch.setattr(ocr, "OCR_BUDGET", 0.5)  # the first page (1 s) spends it
     a = process_file(_with_scans(tmp_path / "report.pdf", 3, "budget"))
     assert _levels(a) == _levels(process_file(TEXT_PDF))  # the text pages' results stand
     unread = [f for f in a.findings if f.check == "read.pages_unread"]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
-from parsers.pdf_parser import C90, thai_repair, widgets as _widgets
+from parsers.pdf.forms import widgets as _widgets
+from parsers.pdf.thai import C90, thai_repair
 from pipeline.normalize import normalize_text
 from pipeline.run import process_file
 
@@ -123,7 +124,7 @@ def test_encrypted_and_truncated():
 
 
 def test_too_many_pages_is_refused(monkeypatch):
-    import parsers.pdf_parser as pp
+    import parsers.pdf.document as pp
     monkeypatch.setattr(pp, "MAX_PAGES", 3)
     a = process_file(CORPUS / "pdf_000_lamphun2_2557_prose.pdf")  # read afresh, not from the session cache
     assert a.status == "error" and "refused: 5 pages" in a.error
@@ -185,7 +186,7 @@ def test_scan_values_are_flagged():
 
 def test_letter_spaced_thai_runs_join_without_a_space():
     from parsers.model import Location
-    from parsers.pdf_text import Item, build_paragraph
+    from parsers.pdf.text import Item, build_paragraph
 
     line = [Item("ม", 0, 8, 0, 12), Item("าตรฐ", 10, 40, 0, 12), Item("านที่ 1", 41, 80, 0, 12),
             Item("คุณภาพ", 95, 130, 0, 12)]
@@ -268,7 +269,7 @@ def test_unnamed_dingbat_glyph_is_judged_by_its_ink(tmp_path):
 
 
 def test_glyph_judged_by_ink_gives_a_flagged_level(tmp_path, monkeypatch):
-    import parsers.pdf_parser as pp
+    import parsers.pdf.document as pp
     from pipeline.readers.choices import LevelChoice
     from pipeline.rules.ticks import _level_group
     from pipeline.scopes import Scope

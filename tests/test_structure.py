@@ -113,8 +113,8 @@ def test_pdf_running_headers_and_two_columns():
 
 
 def test_column_regions_split_only_prose_columns():
-    from parsers.pdf_parser import column_regions
-    from parsers.pdf_text import Item
+    from parsers.pdf.pages import column_regions
+    from parsers.pdf.text import Item
 
     left = [Item("ก" * 40, 60, 280, 100 + 20 * k, 112 + 20 * k) for k in range(8)]
     right = [Item("ข" * 40, 320, 540, 100 + 20 * k, 112 + 20 * k) for k in range(8)]

@@ -1,40 +1,17 @@
-"""PDF text runs: pdfium's characters to runs, lines and paragraphs, with Thai put right (marks after
-their letters, C90 private-use variants, spaces before marks, the doubled sara am)."""
+"""PDF text runs and mark order: pdfium's characters to runs and lines, Thai marks put back after the
+letters they are drawn on."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from .builder import ParagraphBuilder
-from .model import Location, Mark, Paragraph
+from ..builder import ParagraphBuilder
+from ..model import Location, Mark, Paragraph
+from .thai import thai_repair
 
-# Legacy Thai fonts place positional variants of marks in the private-use area (the C90 layout,
-# shared/research/peers.md §3.2). One table, pinned and tested: variant -> the letter it draws.
-C90 = {0xF700: "\u0e10", 0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
-       0xF705: "\u0e48", 0xF706: "\u0e49", 0xF707: "\u0e4a", 0xF708: "\u0e4b", 0xF709: "\u0e4c",
-       0xF70A: "\u0e48", 0xF70B: "\u0e49", 0xF70C: "\u0e4a", 0xF70D: "\u0e4b", 0xF70E: "\u0e4c",
-       0xF70F: "\u0e0d", 0xF710: "\u0e31", 0xF711: "\u0e4d", 0xF712: "\u0e47", 0xF713: "\u0e48",
-       0xF714: "\u0e49", 0xF715: "\u0e4a", 0xF716: "\u0e4b", 0xF717: "\u0e4c", 0xF718: "\u0e38",
-       0xF719: "\u0e39", 0xF71A: "\u0e3a"}
-_MARKS = "\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e"
-_SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+(?=[{_MARKS}])")
-_DASHES = str.maketrans({"Ð": "–", "\u2010": "-", "\u2011": "-"})
-
-
-def thai_repair(text: str) -> str:
-    """What PDF text extraction does to Thai, undone: C90 private-use variants, spaces before
-    combining marks ("มโี ครงการ" → "มีโครงการ" needs the marks in order too, which NFC and the
-    normaliser see to), nikhahit + sara aa and the doubled "ำา" that ignoring /ActualText produces,
-    and the "Ð" some fonts map their dash to."""
-    if not text:
-        return text
-    text = text.translate(C90).translate(_DASHES)
-    text = _SPACE_BEFORE_MARK.sub("", text)
-    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
-    return unicodedata.normalize("NFC", text)
-
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
 @dataclass
 class Item:
@@ -204,45 +181,6 @@ def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str | tu
                 b.add_text(ch, font)
             start = k + 1
     b.add_text(text[start:])
-
-
-# -- helpers ----------------------------------------------------------------------------------------------
-# [าำ]: a heading in a Word PDF whose text layer writes sara aa as sara am ("มำตรฐำนที่") is still a heading.
-HEADING_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น)")
-PARA_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
-                         r"[-•●○■□☐☑☒✓✔]|สรุป)")
-THAI = re.compile(r"[\u0e00-\u0e7f]")
-COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-
-
-def join_lines(a: str, b: str) -> str:
-    """Lines wrapped inside Thai text join without a space (Thai writes none between words)."""
-    if not a:
-        return b
-    if THAI.match(a[-1]) and THAI.match(b[:1] or " "):
-        return a + b
-    return f"{a} {b}"
-
-
-def paragraphs(lines: list[str]) -> list[str]:
-    """Lines without geometry (OCR output) back into paragraphs: a paragraph ends at an empty line
-    and before a line that starts like a heading, an item or a box."""
-    out, cur = [], ""
-    for line in lines:
-        s = line.strip()
-        if not s:
-            if cur:
-                out.append(cur)
-            cur = ""
-            continue
-        if cur and PARA_START.match(s):
-            out.append(cur)
-            cur = s
-        else:
-            cur = join_lines(cur, s)
-    if cur:
-        out.append(cur)
-    return out
 
 
 def bbox_of(items: list[Item]):

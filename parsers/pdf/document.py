@@ -15,26 +15,17 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
-import subprocess
-import tempfile
-import time
 
-from .builder import ParagraphBuilder
-from .model import Block, Cell, Diagnostic, Location, Paragraph, ReportDocument, Row, Table, UnreadableDocument
-from .pdf_geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, widgets, within
-from . import budget
-from .pdf_ocr import ink_box, ocr_cached, ocr_lines, ocr_store, read_text_file
-from .pdf_text import (C90, HEADING_START, PARA_START, Item, bbox_of, build_paragraph, group_lines, join_lines, paragraphs,
-                       text_runs, thai_repair)
-from .symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
-
-__all__ = ["parse_pdf", "thai_repair", "C90", "widgets"]
+from ..model import Block, Cell, Diagnostic, Paragraph, ReportDocument, Row, Table, UnreadableDocument, Location
+from ..symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
+from .forms import widgets
+from .geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, within
+from .ocr import ink_box, ocr_page
+from .pages import (HEADING_START, MARGIN_BAND, PARA_START, append_rows, column_regions, continues, drop_running_lines, join_lines,
+                    runs_on)
+from .text import Item, bbox_of, build_paragraph, group_lines, text_runs
 
 MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
-OCR_PAGE_SECONDS = float(os.environ.get("SARKIT_OCR_PAGE_SECONDS", "60"))  # Tesseract takes ~4 s a page
-OCR_BUDGET = float(os.environ.get("SARKIT_OCR_BUDGET", "900"))  # OCR seconds per document, at most
-OCR_DPI = 300
 _TICKY = set(UNICODE_MARKS)
 _BOX_GLYPHS = set(UNICODE_MARKS) | {chr(c) for c in range(0xF020, 0xF100)}
 
@@ -79,10 +70,10 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
         blocks: list[Block] = []
         for i, page_blocks in enumerate(pages):
             if page_blocks and blocks and isinstance(page_blocks[0], Table) and isinstance(blocks[-1], Table) \
-                    and _continues(blocks[-1], page_blocks[0]):
-                _append_rows(blocks[-1], page_blocks.pop(0))
+                    and continues(blocks[-1], page_blocks[0]):
+                append_rows(blocks[-1], page_blocks.pop(0))
             elif page_blocks and blocks and i in reader.widths and \
-                    _runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
+                    runs_on(blocks[-1], page_blocks[0], reader.widths[i]):
                 first = page_blocks.pop(0)
                 blocks[-1] = Paragraph(join_lines(blocks[-1].text, first.text), blocks[-1].marks, blocks[-1].location,
                                        origin=blocks[-1].origin)
@@ -98,7 +89,7 @@ class _Reader:
         self._plumber = None
         self.table_count = 0
         self.para_count = 0
-        self.ocr_seconds = 0.0  # spent on this document's scanned pages (OCR_BUDGET)
+        self.ocr_seconds = 0.0  # spent on this document's scanned pages (ocr.OCR_BUDGET)
         self.table_continues = False
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
@@ -146,7 +137,7 @@ class _Reader:
             if len(text.strip()) < 20 or readable < 0.6:
                 if has_images or readable < 0.6:
                     why = "no text layer" if len(text.strip()) < 20 else "its text layer is unreadable"
-                    return self._ocr(page, i, why)
+                    return ocr_page(self, page, i, why)
                 return []
             runs = text_runs(tp, page.get_height())
             ticky = _TICK_OR_SYMBOL.search(text) is not None
@@ -215,9 +206,9 @@ class _Reader:
         h = self.heights.get(i) or 0.0
         if not h:
             return 0
-        if max(x.bottom for x in line) <= _MARGIN_BAND * h:
+        if max(x.bottom for x in line) <= MARGIN_BAND * h:
             return -1
-        return 1 if min(x.top for x in line) >= (1 - _MARGIN_BAND) * h else 0
+        return 1 if min(x.top for x in line) >= (1 - MARGIN_BAND) * h else 0
 
     # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
     def _geometry(self, i: int, runs: list[Item]) -> list[Block]:
@@ -289,191 +280,7 @@ class _Reader:
         return Table(rows, Location(f"table {index}", page=i + 1, table=index, bbox=tuple(t.bbox)),
                      index)
 
-    # -- scans: Tesseract ----------------------------------------------------------------------------------
-    def _ocr(self, page, i: int, why: str) -> list[Block]:
-        """One scanned page through Tesseract, within the document's OCR budget: the worker's deadline is
-        extended for the page first (parsers.budget), a page Tesseract cannot finish in OCR_PAGE_SECONDS
-        or cannot run on is a finding about that page, and once the budget is spent the remaining scanned
-        pages are left unread and said so — the text pages' results stand either way."""
-        exe = shutil.which("tesseract")
-        if exe is None:
-            self.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; OCR needs tesseract-ocr and "
-                                               "tesseract-ocr-tha, not installed", i + 1, "tesseract-ocr-tha"))
-            return []
-        if self.ocr_seconds >= OCR_BUDGET:
-            self.diagnostics.append(Diagnostic("ocr_skipped", f"page {i + 1}: {why}; not read: the document's OCR "
-                                               f"budget ({OCR_BUDGET:g} s, SARKIT_OCR_BUDGET) was spent on earlier "
-                                               "pages", i + 1))
-            return []
-        image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        png = buf.getvalue()
-        started = time.monotonic()
-        result = ocr_cached(png)
-        if result is None:
-            budget.request(OCR_PAGE_SECONDS + 10)  # this page's time, asked of the worker's deadline
-            result = self._tesseract(exe, png, i, why)
-            if result is None:
-                self.ocr_seconds += time.monotonic() - started
-                return []
-            ocr_store(png, *result)
-        self.ocr_seconds += time.monotonic() - started
-        text, tsv = result
-        self.diagnostics.append(Diagnostic("ocr_used", f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)", i + 1))
-        out = []
-        for para in paragraphs(ocr_lines(text, tsv, image)):
-            self.para_count += 1
-            b = ParagraphBuilder()
-            b.add_text(para)
-            out.append(Paragraph(b.text(), b.marks, Location(f"paragraph {self.para_count} (OCR)",
-                                                             page=i + 1, paragraph=self.para_count), origin="ocr"))
-        return out
 
-    def _tesseract(self, exe: str, png: bytes, i: int, why: str) -> tuple[str, str] | None:
-        with tempfile.TemporaryDirectory(prefix="sarkit-ocr-") as tmp:
-            try:
-                proc = subprocess.run([exe, "stdin", os.path.join(tmp, "out"), "-l", "tha+eng", "--psm", "4", "txt",
-                                       "tsv"], input=png, capture_output=True, timeout=OCR_PAGE_SECONDS,
-                                      env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
-            except subprocess.TimeoutExpired:
-                self.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
-                                                   f"{OCR_PAGE_SECONDS:g} s (SARKIT_OCR_PAGE_SECONDS)", i + 1))
-                return None
-            err = proc.stderr.decode("utf-8", "replace")
-            if proc.returncode != 0:
-                if "tha" in err and ("Failed loading language" in err or "Error opening data file" in err):
-                    self.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; Tesseract has no Thai "
-                                                       "data (install tesseract-ocr-tha)", i + 1, "tesseract-ocr-tha"))
-                else:
-                    tail = " ".join(err.split())[-200:]
-                    self.diagnostics.append(Diagnostic("ocr_failed", f"page {i + 1}: {why}; Tesseract failed (exit "
-                                                       f"{proc.returncode}{': ' + tail if tail else ''})", i + 1))
-                return None
-            return read_text_file(os.path.join(tmp, "out.txt")), read_text_file(os.path.join(tmp, "out.tsv"))
-
-
-def _runs_on(prev: Block, nxt: Block, width: float) -> bool:
-    """A paragraph cut by a page break: plain text on both sides, the last line full (it reaches
-    across the page) and the next starting at the margin like running text (not a heading, an item,
-    a box, a page number or a running title)."""
-    if not (isinstance(prev, Paragraph) and isinstance(nxt, Paragraph) and not prev.marks and not nxt.marks
-            and prev.origin == nxt.origin and len(nxt.text) > 30 and not PARA_START.match(nxt.text)):
-        return False
-    a, b = prev.location.bbox, nxt.location.bbox
-    # a one-line heading is followed by its body, not continued by it
-    reach = 0.9 if HEADING_START.match(prev.text) and len(prev.text) < 150 else 0.6
-    return a is None or b is None or (a[0] <= 0.25 * width and a[2] >= reach * width and b[0] <= 0.25 * width)
-
-
-# -- page layout: running headers and footers, two columns ----------------------------------------------
-_MARGIN_BAND = 0.09  # Word sets headers and footers in the top and bottom margins (about 1 in of 11.7)
-_RUNNING_MIN_PAGES = 3
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
-
-
-def drop_running_lines(pages: list[list[Block]], heights: dict[int, float]) -> None:
-    """Running headers and footers out: a paragraph in the top or bottom margin band whose text
-    (page numbers aside) stands there on three pages or more. Decided by position and repetition
-    only: a heading or a result in the body is never in the band on three pages."""
-    seen: dict[str, set[int]] = {}
-    banded: list[tuple[int, int, str]] = []
-    for i, blocks in enumerate(pages):
-        h = heights.get(i)
-        for k, b in enumerate(blocks):
-            bb = b.location.bbox if isinstance(b, Paragraph) else None
-            if h and bb and (bb[3] <= _MARGIN_BAND * h or bb[1] >= (1 - _MARGIN_BAND) * h) and len(b.text) < 200:
-                key = _furniture_key(b.text)
-                seen.setdefault(key, set()).add(i)
-                banded.append((i, k, key))
-    drop: dict[int, set[int]] = {}
-    for i, k, key in banded:
-        if len(seen[key]) >= _RUNNING_MIN_PAGES:
-            drop.setdefault(i, set()).add(k)
-    for i, ks in drop.items():
-        pages[i] = [b for k, b in enumerate(pages[i]) if k not in ks]
-
-
-def column_regions(items: list[Item], width: float) -> list[list[Item]]:
-    """A page set in two columns, read column by column: a vertical gutter in the middle of the
-    page that no text run crosses, with lines of prose on both sides of it, side by side. Runs that
-    cross the gutter (a title over both columns) must stand above the columns and are read first.
-    Otherwise the page is one region."""
-    import numpy as np
-
-    text = [x for x in items if x.mark is None and x.text.strip()]
-    if len(text) < 12 or width <= 0:
-        return [items]
-    x0 = np.array([t.x0 for t in text])
-    x1 = np.array([t.x1 for t in text])
-    if np.mean(x1 - x0 > 0.55 * width) > 0.3:
-        return [items]  # lines across the page: one column (the common case, decided at once)
-    # Vectorised over candidate gutters every 2 pt in the middle of the page (numpy: one pass, not a
-    # Python loop per position and run).
-    xs = np.arange(int(0.3 * width), int(0.7 * width), 2)
-    n_left = (x1[:, None] <= xs).sum(0)
-    n_right = (x0[:, None] >= xs).sum(0)
-    crossing = len(text) - n_left - n_right
-    ok = (n_left >= 0.25 * len(text)) & (n_right >= 0.25 * len(text))
-    if not ok.any():
-        return [items]
-    k = int(np.argmin(np.where(ok, crossing, len(text) + 1)))
-    if crossing[k] > 0.1 * len(text):
-        return [items]
-    x = int(xs[k])
-    left, right = [t for t in text if t.x1 <= x], [t for t in text if t.x0 >= x]
-    wide = 0.2 * width
-    for side in (left, right):
-        if len(side) < 5 or sum(1 for t in side if t.x1 - t.x0 >= wide) < 0.4 * len(side):
-            return [items]  # short pieces on both sides: a form or a table, not columns of prose
-    top, bottom = max(min(t.top for t in left), min(t.top for t in right)), \
-        min(max(t.bottom for t in left), max(t.bottom for t in right))
-    if bottom - top < 0.5 * min(max(t.bottom for t in s) - min(t.top for t in s) for s in (left, right)):
-        return [items]  # the two sides do not stand side by side
-    head = [t for t in items if not (t.x1 <= x or t.x0 >= x)]
-    if any(t.top >= top for t in head):
-        return [items]
-    return [head, [t for t in items if t.x1 <= x], [t for t in items if t.x0 >= x]]
-
-
-# -- tables that run over a page break ----------------------------------------------------------------------
-def _columns(t: Table) -> list[float]:
-    widest = max(t.rows, key=lambda r: len(r.cells))
-    return [round(c.location.bbox[0]) for c in widest.cells if c.location.bbox]
-
-
-def _continues(prev: Table, nxt: Table) -> bool:
-    """A table that ends one page and one that starts the next, with the same columns (within 3 pt),
-    are one table broken by the page (Word repeats no header unless told to)."""
-    a, b = _columns(prev), _columns(nxt)
-    return len(a) == len(b) and all(abs(x - y) <= 3 for x, y in zip(a, b))
-
-
-def _append_rows(prev: Table, nxt: Table) -> None:
-    """Rows of the continuation appended to the table. A row cut by the page break (its box on one
-    page, its level number on the next) is put back together: the last row holds marks but no text,
-    the first row text but no marks."""
-    rows = list(nxt.rows)
-    if prev.rows and rows:
-        last, first = prev.rows[-1], rows[0]
-        last_text = any(c.text.strip(" \n" + "☐☑☒⍰") for c in last.cells[:1])
-        if any(c.marks for c in last.cells) and not last_text and not any(c.marks for c in first.cells):
-            for c in first.cells:
-                target = last.cell_at(c.col)
-                if target is not None:
-                    target.blocks.extend(c.blocks)
-                else:
-                    last.cells.append(c)
-            rows = rows[1:]
-    base = len(prev.rows)
-    for k, r in enumerate(rows):
-        prev.rows.append(Row(r.cells, base + k))
-
-
-# [าำ]: Word's text layers write sara aa as sara am ("ค่ำเป้ำหมำย"); the page is routed before any repair.
 _OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน|ค่[าำ]\s*เป้[าำ]\s*หม[าำ]ย|ค่[าำ]\s*คะแนน")
 
 
