@@ -42,7 +42,7 @@ def build(out: Path, n_docx: int, n_html: int) -> tuple[list[Path], list[Path]]:
         path = out / f"d{k:04d}_{src.stem}.docx"
         d.save(str(path))
         docs.append(path)
-    htmls = [p for p in sorted((ROOT / "corpus").glob("*.htm*")) if not p.name.startswith("bad_")]
+    htmls = [p for p in sorted((ROOT / "corpus").glob("*.htm*")) if p.suffix in (".html", ".htm") and not p.name.startswith("bad_")]
     pages = []
     for k in range(n_html):
         src = htmls[k % len(htmls)]

@@ -46,7 +46,7 @@ def make_copies(out: Path, copies: int) -> tuple[list[Path], list[Path]]:
             d.save(str(dst))
             docs.append(dst)
     for src in sorted((ROOT / "corpus").glob("*.htm*")):
-        if src.name.startswith("bad_"):
+        if src.name.startswith("bad_") or src.suffix not in (".html", ".htm"):  # not the .truth.json beside it
             continue
         data = src.read_bytes()
         for k in range(copies):
