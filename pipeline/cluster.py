@@ -23,7 +23,9 @@ import time
 from typing import Iterator
 
 from .records import error_record, process_record
-from .workers import Done, stop_on_sigterm
+from .workers import MAX_EXTRA, Done, stop_on_sigterm
+
+_EXTEND = b"\x00sarkit-extend "  # the child's request for more time; a JSON record never starts so
 
 
 def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, dict, float]:
@@ -40,6 +42,10 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
         try:
             os.close(r)
             signal.signal(signal.SIGTERM, stop_on_sigterm)
+            from parsers import budget
+
+            # a scanned page asks for its time, as in a local worker: a frame before the record
+            budget.install(lambda seconds: os.write(w, _EXTEND + f"{float(seconds)}\n".encode()))
             data = json.dumps(process_record(path), ensure_ascii=False, default=str).encode("utf-8")
             with os.fdopen(w, "wb") as fh:
                 fh.write(data)
@@ -48,6 +54,7 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
     os.close(w)
     buf, complete = bytearray(), False
     deadline = t + timeout
+    cap = t + timeout + MAX_EXTRA
     with os.fdopen(r, "rb", buffering=0) as fh:
         while (left := deadline - time.perf_counter()) > 0:
             ready, _, _ = select.select([fh], [], [], left)
@@ -58,6 +65,13 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
                 complete = True
                 break
             buf += chunk
+            while buf.startswith(_EXTEND) and b"\n" in buf:  # more time asked for a scanned page
+                frame, _, rest = bytes(buf).partition(b"\n")
+                buf = bytearray(rest)
+                try:
+                    deadline = min(cap, max(deadline, time.perf_counter() + float(frame[len(_EXTEND):])))
+                except ValueError:
+                    pass
     status = _reap(pid, stop=not complete)
     record = None
     if complete and buf:
@@ -66,7 +80,9 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
         except ValueError:
             record = None
     if record is None:
-        why = (f"timed out after {timeout:g} s (the per-file limit)" if not complete
+        took = time.perf_counter() - t
+        why = (f"timed out after {took:.0f} s (--timeout {timeout:g} s"
+               + (", extended for its scanned pages" if took > timeout + 1 else "") + ")" if not complete
                else f"the process reading it died (status {status})")
         record = error_record(path, why)
     return key, path, record, time.perf_counter() - t
