@@ -44,6 +44,7 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
             signal.signal(signal.SIGTERM, stop_on_sigterm)
             from parsers import budget
 
+            os.environ.setdefault("SARKIT_OCR_JOBS", "1")  # a Dask worker per core: no cores to spare
             # a scanned page asks for its time, as in a local worker: a frame before the record
             budget.install(lambda seconds: os.write(w, _EXTEND + f"{float(seconds)}\n".encode()))
             data = json.dumps(process_record(path), ensure_ascii=False, default=str).encode("utf-8")

@@ -49,7 +49,7 @@ def _rss_mb() -> float:
 
 
 def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str], dict], memory_mb: int | None,
-                 recycle_after: int) -> None:
+                 recycle_after: int, ocr_jobs: int = 1) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, stop_on_sigterm)  # told to stop: take LibreOffice along
     if memory_mb:
@@ -61,6 +61,8 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
     from parsers import budget
 
     budget.install(lambda seconds: conn.send((EXTEND, seconds)))  # a scanned page asks for more time
+    # scanned pages of one file read in parallel on the cores the other workers leave (none with 2 on 2)
+    os.environ.setdefault("SARKIT_OCR_JOBS", str(ocr_jobs))
     for n in range(1, recycle_after + 1):
         try:
             msg = conn.recv()
@@ -119,7 +121,8 @@ class WorkerPool:
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
         p = self.ctx.Process(target=_worker_main, daemon=True,
-                             args=(child, self.work, self.error_record, self.memory_mb, self.recycle_after))
+                             args=(child, self.work, self.error_record, self.memory_mb, self.recycle_after,
+                                   max(1, cpu_count() // self.n)))
         p.start()
         child.close()
         return _Slot(p, parent)

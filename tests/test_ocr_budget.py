@@ -28,7 +28,9 @@ def _fake_tesseract(folder: Path, seconds: float, exit_code: int = 0, stderr: st
     script = folder / "tesseract"
     script.write_text(f"""#!/usr/bin/env bash
 echo run >> "{folder}/runs"
+date +%s.%N >> "{folder}/starts"
 sleep {seconds}
+date +%s.%N >> "{folder}/ends"
 if [ {exit_code} -ne 0 ]; then echo "{stderr}" >&2; exit {exit_code}; fi
 printf 'หน้าสแกน ภาคผนวก\\n' > "$2.txt"
 printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n' > "$2.tsv"
@@ -97,6 +99,7 @@ def test_an_ocr_budget_leaves_later_scans_unread_and_keeps_the_text_pages(tmp_pa
     tools = _fake_tesseract(tmp_path / "bin", 1)
     monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
     monkeypatch.setattr(ocr, "OCR_BUDGET", 0.5)  # the first page (1 s) spends it
+    monkeypatch.setenv("SARKIT_OCR_JOBS", "1")  # one page at a time: which pages ran is then certain
     a = process_file(_with_scans(tmp_path / "report.pdf", 3, "budget"))
     assert _levels(a) == _levels(process_file(TEXT_PDF))  # the text pages' results stand
     unread = [f for f in a.findings if f.check == "read.pages_unread"]
@@ -145,3 +148,25 @@ def test_a_dask_task_extends_its_deadline_too(tmp_path, monkeypatch, private_cac
     monkeypatch.setattr(cluster, "MAX_EXTRA", 0.0)  # the control: no more time than --timeout
     _, _, record, _ = cluster.dask_task("k", str(_with_scans(tmp_path / "b.pdf", 3, "dask-control")), timeout=3)
     assert "timed out" in record["error"]
+
+
+def test_scanned_pages_run_in_parallel_with_the_same_result(tmp_path, monkeypatch):
+    """With cores to spare (SARKIT_OCR_JOBS=2) a document's scanned pages go to Tesseract two at a time;
+    what comes out — text, paragraph numbers, findings — is what one page at a time gives."""
+    from pipeline.dataset import nested_record
+
+    tools = _fake_tesseract(tmp_path / "bin", 1)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    pdf = _with_scans(tmp_path / "report.pdf", 4, "parallel")
+    records = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("SARKIT_OCR_JOBS", jobs)
+        monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / f"cache{jobs}"))
+        (tools / "starts").unlink(missing_ok=True)
+        (tools / "ends").unlink(missing_ok=True)
+        records[jobs] = nested_record(process_file(pdf))
+        starts = sorted(float(x) for x in (tools / "starts").read_text().split())
+        ends = sorted(float(x) for x in (tools / "ends").read_text().split())
+        overlapped = any(s2 < e1 for s2, e1 in zip(starts[1:], ends))  # a run began before another ended
+        assert overlapped == (jobs == "2") and len(starts) == 4
+    assert records["1"] == records["2"]

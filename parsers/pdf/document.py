@@ -20,7 +20,7 @@ from ..model import Block, Cell, Diagnostic, Paragraph, ReportDocument, Row, Tab
 from ..symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 from .forms import widgets
 from .geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, within
-from .ocr import ink_box, ocr_page
+from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
 from .pages import (HEADING_START, MARGIN_BAND, PARA_START, append_rows, column_regions, continues, drop_running_lines, join_lines,
                     runs_on)
 from .text import Item, bbox_of, build_paragraph, group_lines, text_runs
@@ -37,6 +37,17 @@ _TICK_OR_SYMBOL = re.compile("[" + "".join(sorted(_TICKY)) + "\uf000-\uf0ff]")
 # its text layer; judged per character, not by whether it is Thai.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa1-\xff\ue000-\uefff\uf100-\uf8ff\ufffd]")
 _VISIBLE = re.compile(r"\S")
+
+
+def _scan_reason(text: str, has_images: bool) -> str:
+    """Why a page goes to OCR ("" when it does not): no text layer on a page with images, or a text
+    layer that is garbage."""
+    readable = _readable_share(text)
+    if len(text.strip()) < 20 and has_images:
+        return "no text layer"
+    if readable < 0.6:
+        return "no text layer" if len(text.strip()) < 20 else "its text layer is unreadable"
+    return ""
 
 
 def _readable_share(text: str) -> float:
@@ -65,7 +76,12 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             raise UnreadableDocument(f"refused: {n} pages, more than the {MAX_PAGES} a report can have "
                                      "(set SARKIT_MAX_PAGES to read it anyway)")
         reader = _Reader(pdf, data)
-        pages = [reader.safe_page(i) for i in range(n)]
+        reader.find_scans(n)  # scanned pages start their OCR now, a few at a time, when there are cores for it
+        try:
+            pages = [reader.safe_page(i) for i in range(n)]
+        finally:
+            if reader.ocr_pool is not None:
+                reader.ocr_pool.shutdown(wait=True, cancel_futures=True)
         drop_running_lines(pages, reader.heights)
         blocks: list[Block] = []
         for i, page_blocks in enumerate(pages):
@@ -90,6 +106,8 @@ class _Reader:
         self.table_count = 0
         self.para_count = 0
         self.ocr_seconds = 0.0  # spent on this document's scanned pages (ocr.OCR_BUDGET)
+        self.ocr_ahead: dict[int, tuple] = {}  # page -> (image, result or the run in hand): ocr.prefetch
+        self.ocr_pool = None
         self.table_continues = False
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
@@ -101,6 +119,21 @@ class _Reader:
             import pdfplumber
             self._plumber = pdfplumber.open(io.BytesIO(self.data))
         return self._plumber
+
+    def find_scans(self, n: int) -> None:
+        """The pages that will go to OCR, found by the same test `page` applies, handed to ocr.prefetch."""
+        if ocr_jobs() < 2:
+            return
+        scans = []
+        for i in range(n):
+            try:
+                page = self.pdf[i]
+                why = _scan_reason(page.get_textpage().get_text_range(), page_objects(page)[0])
+            except Exception:  # noqa: BLE001 - a page that cannot be looked at is met again by safe_page
+                continue
+            if why:
+                scans.append((i, page, why))
+        prefetch(self, scans)
 
     def safe_page(self, i: int) -> list[Block]:
         """A page that pdfium cannot load, or whose geometry pdfplumber cannot parse, is a diagnostic
@@ -132,12 +165,11 @@ class _Reader:
             self.widths[i] = page.get_width()
             self.heights[i] = page.get_height()
             text = tp.get_text_range()
-            readable = _readable_share(text)
             has_images, boxes, widgets = page_objects(page)
-            if len(text.strip()) < 20 or readable < 0.6:
-                if has_images or readable < 0.6:
-                    why = "no text layer" if len(text.strip()) < 20 else "its text layer is unreadable"
-                    return ocr_page(self, page, i, why)
+            why = _scan_reason(text, has_images)
+            if why:
+                return ocr_page(self, page, i, why)
+            if len(text.strip()) < 20:
                 return []
             runs = text_runs(tp, page.get_height())
             ticky = _TICK_OR_SYMBOL.search(text) is not None

@@ -26,30 +26,63 @@ OCR_DPI = 300
 # (OCR paragraphs are numbered with the text ones) and the OCR seconds it has spent.
 
 
+def ocr_jobs() -> int:
+    """Pages read at once: SARKIT_OCR_JOBS, or the cores a worker has to itself (a batch's pool sets it:
+    cores // workers; `validate` and the library get every core; a Dask task one)."""
+    try:
+        return max(1, int(os.environ.get("SARKIT_OCR_JOBS", "0")) or (os.cpu_count() or 1))
+    except ValueError:
+        return 1
+
+
+def prefetch(reader, scans: list[tuple[int, object, str]]) -> None:
+    """Scanned pages (index, page, why) rendered now and sent to Tesseract a few at a time in threads
+    (Tesseract runs as its own process: the threads only wait), so that `ocr_page` finds them read or in
+    hand. Results are taken in page order, so paragraphs are numbered as a one-at-a-time run numbers them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = ocr_jobs()
+    exe = shutil.which("tesseract")
+    if jobs < 2 or exe is None or len(scans) < 2:
+        return
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="sarkit-ocr")
+    reader.ocr_pool = pool
+    todo = 0
+    for i, page, why in scans:
+        png = _render(page)
+        cached = ocr_cached(png)
+        reader.ocr_ahead[i] = (png, cached if cached is not None else pool.submit(_run, exe, png))
+        todo += cached is None
+    if todo:  # the pages' time, asked of the worker's deadline, as they will run: `jobs` at a time
+        budget.request((OCR_PAGE_SECONDS + 10) * -(-todo // jobs))
+
+
 def ocr_page(reader, page, i: int, why: str) -> list[Block]:
     """One scanned page through Tesseract, within the document's OCR budget: the worker's deadline is
     extended for the page first (parsers.budget), a page Tesseract cannot finish in OCR_PAGE_SECONDS
     or cannot run on is a finding about that page, and once the budget is spent the remaining scanned
     pages are left unread and said so — the text pages' results stand either way."""
+    ahead = reader.ocr_ahead.pop(i, None)
     exe = shutil.which("tesseract")
     if exe is None:
         reader.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; OCR needs tesseract-ocr and "
                                            "tesseract-ocr-tha, not installed", i + 1, "tesseract-ocr-tha"))
         return []
     if reader.ocr_seconds >= OCR_BUDGET:
+        if ahead is not None and hasattr(ahead[1], "cancel"):
+            ahead[1].cancel()
         reader.diagnostics.append(Diagnostic("ocr_skipped", f"page {i + 1}: {why}; not read: the document's OCR "
                                            f"budget ({OCR_BUDGET:g} s, SARKIT_OCR_BUDGET) was spent on earlier "
                                            "pages", i + 1))
         return []
-    image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    png = buf.getvalue()
     started = time.monotonic()
-    result = ocr_cached(png)
-    if result is None:
+    png, result = ahead if ahead is not None else (_render(page), None)
+    if ahead is None:
+        result = ocr_cached(png)
+    if result is None or hasattr(result, "result"):  # not cached: run now, or wait for the run in hand
         budget.request(OCR_PAGE_SECONDS + 10)  # this page's time, asked of the worker's deadline
-        result = _tesseract(reader, exe, png, i, why)
+        outcome = result.result() if result is not None else _run(exe, png)
+        result = _interpret(reader, outcome, i, why)
         if result is None:
             reader.ocr_seconds += time.monotonic() - started
             return []
@@ -57,6 +90,9 @@ def ocr_page(reader, page, i: int, why: str) -> list[Block]:
     reader.ocr_seconds += time.monotonic() - started
     text, tsv = result
     reader.diagnostics.append(Diagnostic("ocr_used", f"page {i + 1}: {why}; read by OCR (Tesseract tha+eng)", i + 1))
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
     out = []
     for para in paragraphs(ocr_lines(text, tsv, image)):
         reader.para_count += 1
@@ -66,27 +102,43 @@ def ocr_page(reader, page, i: int, why: str) -> list[Block]:
                                                          page=i + 1, paragraph=reader.para_count), origin="ocr"))
     return out
 
-def _tesseract(reader, exe: str, png: bytes, i: int, why: str) -> tuple[str, str] | None:
+
+def _render(page) -> bytes:
+    buf = io.BytesIO()
+    page.render(scale=OCR_DPI / 72).to_pil().convert("L").save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _run(exe: str, png: bytes) -> tuple:
+    """Tesseract on one page image: ("ok", text, tsv), ("timeout",) or ("failed", exit code, stderr)."""
     with tempfile.TemporaryDirectory(prefix="sarkit-ocr-") as tmp:
         try:
             proc = subprocess.run([exe, "stdin", os.path.join(tmp, "out"), "-l", "tha+eng", "--psm", "4", "txt",
                                    "tsv"], input=png, capture_output=True, timeout=OCR_PAGE_SECONDS,
                                   env=dict(os.environ, OMP_THREAD_LIMIT="1"))  # its threads only spin on 2 cores
         except subprocess.TimeoutExpired:
-            reader.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
-                                               f"{OCR_PAGE_SECONDS:g} s (SARKIT_OCR_PAGE_SECONDS)", i + 1))
-            return None
-        err = proc.stderr.decode("utf-8", "replace")
+            return ("timeout",)
         if proc.returncode != 0:
-            if "tha" in err and ("Failed loading language" in err or "Error opening data file" in err):
-                reader.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; Tesseract has no Thai "
-                                                   "data (install tesseract-ocr-tha)", i + 1, "tesseract-ocr-tha"))
-            else:
-                tail = " ".join(err.split())[-200:]
-                reader.diagnostics.append(Diagnostic("ocr_failed", f"page {i + 1}: {why}; Tesseract failed (exit "
-                                                   f"{proc.returncode}{': ' + tail if tail else ''})", i + 1))
-            return None
-        return read_text_file(os.path.join(tmp, "out.txt")), read_text_file(os.path.join(tmp, "out.tsv"))
+            return ("failed", proc.returncode, proc.stderr.decode("utf-8", "replace"))
+        return ("ok", read_text_file(os.path.join(tmp, "out.txt")), read_text_file(os.path.join(tmp, "out.tsv")))
+
+
+def _interpret(reader, outcome: tuple, i: int, why: str) -> tuple[str, str] | None:
+    if outcome[0] == "ok":
+        return outcome[1], outcome[2]
+    if outcome[0] == "timeout":
+        reader.diagnostics.append(Diagnostic("ocr_timeout", f"page {i + 1}: {why}; OCR did not finish within "
+                                           f"{OCR_PAGE_SECONDS:g} s (SARKIT_OCR_PAGE_SECONDS)", i + 1))
+        return None
+    code, err = outcome[1], outcome[2]
+    if "tha" in err and ("Failed loading language" in err or "Error opening data file" in err):
+        reader.diagnostics.append(Diagnostic("missing_tool", f"page {i + 1}: {why}; Tesseract has no Thai "
+                                           "data (install tesseract-ocr-tha)", i + 1, "tesseract-ocr-tha"))
+    else:
+        tail = " ".join(err.split())[-200:]
+        reader.diagnostics.append(Diagnostic("ocr_failed", f"page {i + 1}: {why}; Tesseract failed (exit "
+                                           f"{code}{': ' + tail if tail else ''})", i + 1))
+    return None
 
 
 def read_text_file(path: str) -> str:
