@@ -46,12 +46,17 @@ def load_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     tables = {}
     for name in _TABLES:
         pq, csv = out / f"{name}.parquet", out / f"{name}.csv"
-        if pq.exists():
-            tables[name] = pd.read_parquet(pq, columns=_COLUMNS[name])
-        elif csv.exists():
-            tables[name] = _typed(pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False,
-                                              usecols=_COLUMNS[name]), name)
-        else:
+        try:
+            if pq.exists():
+                tables[name] = pd.read_parquet(pq, columns=_COLUMNS[name])
+            elif csv.exists():
+                tables[name] = _typed(pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                                                  usecols=_COLUMNS[name]), name)
+        except (KeyError, ValueError) as exc:  # pyarrow's and pandas' "no such column"
+            raise ReportError(f"{out / name} lacks columns this page needs ({exc}); it was written by another "
+                              f"version of sarkit (output schema {SCHEMA_VERSION} now): run `sarkit extract` "
+                              "again into this folder") from exc
+        if name not in tables:
             raise ReportError(f"{out} holds no {name}.parquet or {name}.csv: run `sarkit extract … --out {out}` first "
                               "(with --formats csv or parquet)")
     return tables

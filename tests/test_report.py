@@ -80,3 +80,15 @@ def test_a_real_browser_renders_the_page(run_dir, tmp_path):
     dom = subprocess.run([*args, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert "<title>sarkit" in dom and "pwned</title>" not in dom and "<iframe" not in dom
     assert 'id="shown"' in dom
+
+
+def test_tables_of_another_version_are_a_clear_message(tmp_path, run_dir):
+    import pandas as pd
+
+    out, _ = run_dir
+    for name in ("documents", "standards", "indicators", "findings"):
+        df = pd.read_parquet(out / f"{name}.parquet")
+        df.drop(columns=[c for c in ("framework", "organisation") if c in df and name != "documents"]).to_parquet(
+            tmp_path / f"{name}.parquet")
+    with pytest.raises(ReportError, match="another version of sarkit"):
+        write_report(tmp_path)
