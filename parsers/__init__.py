@@ -69,7 +69,7 @@ def parse_bytes(path: str, data: bytes, kind: str | None = None) -> ReportDocume
     if kind in ("ole", "rtf", "odt"):
         from .convert import convert_to_docx
         from .docx_parser import parse_docx
-        doc = parse_docx(path, convert_to_docx(data, kind))
+        doc = parse_docx(path, convert_to_docx(data, kind, path=str(path)))
         doc.format = {"ole": "doc", "rtf": "rtf", "odt": "odt"}[kind]
         return doc
     if kind == "pdf":

@@ -101,12 +101,50 @@ def kill_running() -> None:
     RUNNING.clear()
 
 
-def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """The .docx LibreOffice makes of `data` (a .doc, .rtf or .odt), from the cache when it was made before."""
+# Legacy files of the batch still to read, in the order the workers take them: set by the batch before
+# its workers start (they inherit it). A worker converting one takes the next few along in the same
+# LibreOffice start — a start costs about a second, a small file a fifth of that — and the workers that
+# meet those files later find them in the cache.
+COMPANIONS: list[tuple[str, str]] = []  # (path, kind)
+GROUP = 5  # files per LibreOffice start at most
+GROUP_SECONDS = 30.0  # per file of a group; a group that takes longer is dropped and each file read alone
+
+
+def _companions(path: str | None, sha: str) -> list[tuple[str, bytes, str]]:
+    """Up to GROUP - 1 legacy files after `path` in the batch's order, not converted yet."""
+    if path is None or not COMPANIONS:
+        return []
+    start = next((k + 1 for k, (p, _) in enumerate(COMPANIONS) if p == path), len(COMPANIONS))
+    out = []
+    for p, kind in COMPANIONS[start:]:
+        try:
+            data = Path(p).read_bytes()
+        except OSError:
+            continue
+        other = hashlib.sha256(data).hexdigest()
+        if other != sha and not _cached(other).exists():
+            out.append((other, data, kind))
+        if len(out) == GROUP - 1:
+            break
+    return out
+
+
+def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT, path: str | None = None) -> bytes:
+    """The .docx LibreOffice makes of `data` (a .doc, .rtf or .odt), from the cache when it was made before.
+    In a batch, the next legacy files go along in the same LibreOffice start (COMPANIONS); if that group
+    fails or hangs, this file is converted again on its own and the others wait for their own turn."""
     sha = hashlib.sha256(data).hexdigest()
     cached = _cached(sha)
     if cached.exists():
         return cached.read_bytes()
+    others = _companions(path, sha)
+    if others:
+        from . import budget
+
+        budget.request(GROUP_SECONDS * (1 + len(others)) + timeout)  # the group, then this file alone if need be
+        convert_many([(sha, data, kind), *others], timeout_per_file=GROUP_SECONDS, chunk=GROUP)
+        if cached.exists():
+            return cached.read_bytes()
     with tempfile.TemporaryDirectory(prefix="sarkit-convert-") as tmp:
         src = Path(tmp) / f"input{SUFFIX[kind]}"
         src.write_bytes(data)

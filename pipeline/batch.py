@@ -281,6 +281,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                 summary.counts[done[sha] or "?"] += 1
         if scheduler or use_dask:
             _preconvert(todo, show)  # Dask tasks have no deadline of their own; local workers convert under theirs
+        else:
+            _legacy_companions(todo)
         summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None and not e.deferred)
         state = _tables_state(entries, manifest.version, formats)
         outputs = [out_dir / n for n in output_names(formats)]
@@ -462,6 +464,28 @@ def _problems(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Mani
     out = [(STATUS_ERROR, display_path(e.path), e.error) for e in entries if e.sha256 is None]
     out += [(statuses[e.sha256], display_path(e.path), (found.get(e.sha256) or {}).get("error", "")) for e in bad]
     return out
+
+
+_LEGACY_SUFFIXES = {".doc", ".dot", ".rtf", ".odt", ".wps", ".wpd"}
+
+
+def _legacy_companions(todo: list[tuple[str, str]]) -> None:
+    """The legacy files among the work, in its order, for the workers (forked after this) to convert a few
+    per LibreOffice start (parsers.convert.COMPANIONS). Told by name, then by the first bytes."""
+    from parsers import convert
+
+    legacy = []
+    for _, path in todo:
+        if Path(path).suffix.lower() not in _LEGACY_SUFFIXES:
+            continue
+        try:
+            with open(path, "rb") as fh:
+                kind = sniff(fh.read(8192))
+        except OSError:
+            continue
+        if kind in ("ole", "rtf", "odt"):
+            legacy.append((path, kind))
+    convert.COMPANIONS = legacy
 
 
 def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:

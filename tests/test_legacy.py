@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -79,14 +80,31 @@ def test_file_libreoffice_cannot_open_is_an_error_row(tmp_path):
 
 
 @needs_soffice
-def test_batch_converts_many_per_start(tmp_path):
+def test_batch_converts_many_per_start(tmp_path, monkeypatch):
+    """Workers take the batch's next legacy files along in one LibreOffice start: four files, fewer
+    starts (counted by a wrapper around the real soffice), and every one read as alone."""
+    import shutil
+
+    real = convert.soffice()
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "soffice").write_text(f'#!/bin/bash\necho start >> "{tools}/starts"\nexec "{real}" "$@"\n')
+    (tools / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    assert shutil.which("soffice") == str(tools / "soffice")
     src = tmp_path / "in"
     src.mkdir()
-    for name in ("legacy_esa2557_font_letters_headings.doc", "legacy_rtf_named_as.doc"):
-        data = (CORPUS / name).read_bytes()
-        (src / name).write_bytes(data + (b" " if name.endswith("as.doc") else b""))
+    names = ["legacy_esa2557_font_letters_headings.doc", "legacy_rtf_named_as.doc",
+             "legacy_002_phatthalung2_2557_levels.doc", "legacy_000_lamphun2_2557_prose.rtf"]
+    for name in names:
+        (src / name).write_bytes((CORPUS / name).read_bytes() + b" ")  # not in any cache
     s = run_batch([src], tmp_path / "out", workers=1, progress=False)
-    assert s.counts["ok"] == 2
+    assert s.counts["ok"] + s.counts["needs_review"] == 4
+    starts = len((tools / "starts").read_text().split())
+    assert starts < 4, f"{starts} LibreOffice starts for 4 files"
+    levels = {Path(f).name: [i["level"] for i in r["indicators"]] for r in s.dataset.records for f in [r["file"]]}
+    assert levels["legacy_002_phatthalung2_2557_levels.doc"] == [5, 4, 5, 3]
 
 
 def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
