@@ -340,6 +340,9 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         raise OutputFolderError(f"the disk of {out_dir} is full; free some space and run the same command again: "
                                 "the files finished so far are kept") from exc
     finally:
+        from parsers import convert
+
+        convert.COMPANIONS = []  # this batch's: not the next one's in this process
         manifest.close()
         lock.close()  # releases the folder for the next run
 

@@ -275,7 +275,7 @@ def test_dask_keeps_a_window_of_tasks_not_the_whole_archive(archive, tmp_path, m
     from pipeline import cluster
 
     todo = [(str(k), str(p)) for k, p in enumerate(sorted(archive.rglob("*.htm*")) * 4)]
-    cluster.IN_FLIGHT.clear()
+    monkeypatch.setattr(cluster, "IN_FLIGHT", [])
     done = list(cluster.run_on_dask(todo, None, 1, timeout=60, window=3))
     assert sorted(d.key for d in done) == sorted(k for k, _ in todo)
     assert max(cluster.IN_FLIGHT) <= 3 and len(cluster.IN_FLIGHT) == len(todo)
