@@ -29,6 +29,7 @@ import pandas as pd
 from .columns import SCHEMA_VERSION, TABLES, dtypes
 from .dataset import Dataset
 from .formats import FORMATS
+from .summary import level_count, levels_table, status_count, status_table
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # Excel refuses control characters
 _XLSX_MAX_CELL = 32767
@@ -240,20 +241,14 @@ class _Workbook:
 
     def add(self, table: str, df: pd.DataFrame) -> None:
         if table == "documents":
-            self.status.update(df["status"].dropna().tolist())
+            self.status.update(status_count(df))
         elif table == "indicators":
-            lv = df["level"].astype("Int64").astype(str).replace({"<NA>": "no level"})
-            keys = zip(df["framework"].fillna(""), df["part"].fillna(""), df["standard"].fillna(""), lv)
-            self.levels.update(keys)
+            self.levels.update(level_count(df))
         if not len(df):
             return
         safe = _xlsx_safe(df)
         kinds = [str(safe[c].dtype) for c in safe.columns]
         state = self.sheets[table]
-        if not state[4]:  # widths from the first rows the sheet gets
-            for j, c in enumerate(safe.columns):
-                state[0].set_column(j, j, _width(c, safe[c]))
-            state[4] = True
         for row in safe.itertuples(index=False, name=None):
             if state[1] >= EXCEL_MAX_ROWS:
                 self._finish(table)
@@ -261,6 +256,7 @@ class _Workbook:
                 log.warning("sarkit.xlsx: %s has more rows than one Excel sheet holds; it continues on sheet "
                             "%s (%d)", table, table, state[2] + 1)
                 state = self.sheets[table]
+            if not state[4]:  # widths from the first rows the sheet gets
                 for j, c in enumerate(safe.columns):
                     state[0].set_column(j, j, _width(c, safe[c]))
                 state[4] = True
@@ -291,37 +287,23 @@ class _Workbook:
         self.wb.close()
 
     def _write_summary(self) -> None:
-        from .columns import STATUSES
-        from .summary import LEVEL_COLUMNS, STATUS_TH
-
         ws, head = self.summary, self.head
         ws.set_column(0, 0, 22)
         ws.set_column(1, 9, 14)
         ws.write(0, 0, "sarkit: สรุปผล / summary", self.wb.add_format({"bold": True, "font_size": 14}))
         ws.write_row(1, 0, ["documents / เอกสาร", sum(self.status.values())])
         ws.write_row(2, 0, ["schema version", SCHEMA_VERSION])
-        ws.write(4, 0, "เอกสารตามสถานะ / documents by status", head)
-        ws.write_row(5, 0, ["status", "สถานะ", "documents"], head)
-        r = 5
-        for s in STATUSES:
+        r = 4
+        for title, table in (("เอกสารตามสถานะ / documents by status", status_table(self.status)),
+                             ("ระดับคุณภาพของตัวบ่งชี้ตามมาตรฐาน / indicator levels by standard",
+                              levels_table(self.levels))):
+            ws.write(r, 0, title, head)
+            ws.write_row(r + 1, 0, list(table.columns), head)
             r += 1
-            ws.write_row(r, 0, [s, STATUS_TH[s], self.status.get(s, 0)])
-        r += 2
-        ws.write(r, 0, "ระดับคุณภาพของตัวบ่งชี้ตามมาตรฐาน / indicator levels by standard", head)
-        r += 1
-        ws.write_row(r, 0, ["framework", "part", "standard", *LEVEL_COLUMNS, "indicators"], head)
-        groups = sorted({k[:3] for k in self.levels}, key=lambda g: (g[0], g[1], _num(g[2]), g[2]))
-        for g in groups:
-            r += 1
-            counts = [self.levels.get((*g, lv), 0) for lv in LEVEL_COLUMNS]
-            ws.write_row(r, 0, [*g, *counts, sum(counts)])
-
-
-def _num(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return float("inf")
+            for row in table.itertuples(index=False, name=None):
+                r += 1
+                ws.write_row(r, 0, [x.item() if hasattr(x, "item") else x for x in row])
+            r += 2
 
 
 def _write_row(ws, i: int, row: tuple, kinds: list[str], number) -> None:

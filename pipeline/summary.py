@@ -1,7 +1,10 @@
-"""The figures a person looks at first, computed once for the workbook's summary sheet and for
-`sarkit report`: documents by status, and the level distribution per framework and standard."""
+"""The figures a person looks at first, for the workbook's summary sheet and for `sarkit report`:
+documents by status, and the level distribution per framework and standard. Counted as Counters, so
+that the workbook can add them up chunk by chunk as rows stream past, and the report in one go."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pandas as pd
 
@@ -12,30 +15,45 @@ STATUS_TH = {
     "error": "อ่านไม่ได้", "missing_tool": "ขาดโปรแกรมที่จำเป็น",
 }
 LEVEL_COLUMNS = ["1", "2", "3", "4", "5", "no level"]
+_KEYS = ["framework", "part", "standard"]
 
 
-def status_counts(documents: pd.DataFrame) -> pd.DataFrame:
+def status_count(documents: pd.DataFrame) -> Counter:
+    return Counter(documents["status"].dropna().tolist())
+
+
+def status_table(counts: Counter) -> pd.DataFrame:
     """status, สถานะ, documents: every status listed, zero or not, in the contract's order."""
-    counts = documents["status"].value_counts() if len(documents) else pd.Series(dtype="int64")
     return pd.DataFrame({"status": list(STATUSES), "สถานะ": [STATUS_TH[s] for s in STATUSES],
                          "documents": [int(counts.get(s, 0)) for s in STATUSES]})
 
 
-def levels_by_standard(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Indicators per (framework, part, standard) and level 1–5, plus those without a level."""
-    keys = ["framework", "part", "standard"]
+def status_counts(documents: pd.DataFrame) -> pd.DataFrame:
+    return status_table(status_count(documents))
+
+
+def level_count(indicators: pd.DataFrame) -> Counter:
+    """(framework, part, standard, level "1".."5" or "no level") -> indicators."""
     if indicators.empty:
-        return pd.DataFrame(columns=[*keys, *LEVEL_COLUMNS, "indicators"])
-    df = indicators[keys + ["level"]].copy()
-    for k in keys:
-        df[k] = df[k].fillna("").astype(str)
-    df["level"] = df["level"].astype("Int64").astype(str).replace({"<NA>": "no level"})
-    table = pd.crosstab([df[k] for k in keys], df["level"])
-    table = table.reindex(columns=LEVEL_COLUMNS, fill_value=0)
-    table["indicators"] = table.sum(axis=1)
-    out = table.reset_index()
-    out["_n"] = pd.to_numeric(out["standard"], errors="coerce")
-    return out.sort_values(["framework", "part", "_n", "standard"]).drop(columns="_n").reset_index(drop=True)
+        return Counter()
+    levels = indicators["level"].astype("Int64").astype(str).replace({"<NA>": "no level"})
+    keys = [indicators[k].fillna("").astype(str) for k in _KEYS]
+    return Counter(zip(*keys, levels))
+
+
+def levels_table(counts: Counter) -> pd.DataFrame:
+    """Indicators per (framework, part, standard) and level 1–5, plus those without a level, standards
+    in their numeric order."""
+    groups = sorted({k[:3] for k in counts}, key=lambda g: (g[0], g[1], _number(g[2]), g[2]))
+    rows = []
+    for g in groups:
+        levels = [counts.get((*g, lv), 0) for lv in LEVEL_COLUMNS]
+        rows.append([*g, *levels, sum(levels)])
+    return pd.DataFrame(rows, columns=[*_KEYS, *LEVEL_COLUMNS, "indicators"])
+
+
+def levels_by_standard(indicators: pd.DataFrame) -> pd.DataFrame:
+    return levels_table(level_count(indicators))
 
 
 def levels_by_framework(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -43,3 +61,10 @@ def levels_by_framework(indicators: pd.DataFrame) -> pd.DataFrame:
     if by_std.empty:
         return by_std.drop(columns=["part", "standard"])
     return by_std.groupby("framework", as_index=False)[[*LEVEL_COLUMNS, "indicators"]].sum()
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return float("inf")
