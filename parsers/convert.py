@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .cache import cache_root
 from .model import MissingTool, UnreadableDocument
 
 SUFFIX = {"ole": ".doc", "rtf": ".rtf", "odt": ".odt"}
@@ -33,8 +34,7 @@ def soffice() -> str | None:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("SARKIT_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "sarkit")
-    path = Path(base) / "converted"
+    path = cache_root() / "converted"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -22,7 +22,6 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -36,6 +35,7 @@ from .model import STATUS_ERROR, display_path
 from .progress import Progress
 from .records import error_record, process_record
 from .run import find_documents
+from .version import sarkit_version
 from .workers import Done, WorkerPool, cpu_count
 
 MANIFEST_NAME = "manifest.sqlite"
@@ -105,13 +105,6 @@ class BatchSummary:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def sarkit_version() -> str:
-    try:
-        return version("sarkit")
-    except PackageNotFoundError:
-        return "dev"
 
 
 def results_fingerprint() -> str:
@@ -284,10 +277,10 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         else:
             _legacy_companions(todo)
         summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None and not e.deferred)
-        state = _tables_state(entries, manifest.version, formats)
         outputs = [out_dir / n for n in output_names(formats)]
         tables = None
-        if todo or manifest.get_meta("tables") != state or not all(p.exists() for p in outputs):
+        if todo or not all(p.exists() for p in outputs) or \
+                manifest.get_meta("tables") != _tables_state(entries, manifest.version, formats):
             manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
             tables = _TableStream(entries, by_sha, manifest, out_dir, formats, set(done))
         summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
@@ -302,7 +295,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                         summary.counts[STATUS_ERROR] += 1
                         show.update(STATUS_ERROR)
                         if tables is not None:
-                            tables.settled(e)
+                            tables.settled()
                         continue
                     by_sha[e.sha256] = [e.path]
                     d.key = e.sha256
@@ -373,7 +366,7 @@ def output_names(formats: tuple[str, ...]) -> list[str]:
     names = []
     for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
         if fmt in formats:
-            names += [f"{t}.{ext}" for t in ("documents", "standards", "indicators", "findings")]
+            names += [f"{t}.{ext}" for t in Dataset.TABLES]
     if "xlsx" in formats:
         names.append("sarkit.xlsx")
     if "jsonl" in formats:
@@ -428,7 +421,7 @@ class _TableStream:
         self.ready.add(sha)
         self._advance(final=False)
 
-    def settled(self, e: Entry) -> None:
+    def settled(self) -> None:
         """A deferred file that turned out unreadable: an error row, ready to be written."""
         self._advance(final=False)
 

@@ -108,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  epilog="sarkit COMMAND --help tells more. Exit codes of extract: 0 all files "
                                         "read, 1 some could not be read, 2 usage or output folder, 3 a system "
                                         "tool missing; Ctrl-C: 130.")
-    ap.add_argument("--version", action="version", version=f"sarkit {_version()}")
+    from .version import sarkit_version
+
+    ap.add_argument("--version", action="version", version=f"sarkit {sarkit_version()}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", parents=[common], help="read reports (files or folders) and write the tables")
@@ -145,15 +147,6 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("--frameworks", help="folder of framework YAML files (default: the bundled catalogue)")
     va.set_defaults(func=_cmd_validate)
     return ap
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("sarkit")
-    except PackageNotFoundError:
-        return "dev"
 
 
 def _usage(message: str) -> int:

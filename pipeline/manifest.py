@@ -93,10 +93,6 @@ class Manifest:
                                 "done_at) VALUES (?,?,?,?,?,?,?)", self._pending)
         self._pending = []
 
-    def record(self, sha: str) -> dict | None:
-        row = self.db.execute("SELECT record FROM results WHERE sha256=? AND version=?", (sha, self.version)).fetchone()
-        return json.loads(row[0]) if row else None
-
     def records(self, shas: list[str]) -> dict[str, dict]:
         """Many results in one query (a chunk of the tables being written)."""
         out = {}

@@ -218,11 +218,10 @@ _OCR_KEY = b"tesseract tha+eng psm4 txt+tsv\n"
 
 def _ocr_path(png: bytes):
     import hashlib
-    import os
-    from pathlib import Path
 
-    base = os.environ.get("SARKIT_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "sarkit")
-    return Path(base) / "ocr" / f"{hashlib.sha256(_OCR_KEY + png).hexdigest()}.json"
+    from ..cache import cache_root
+
+    return cache_root() / "ocr" / f"{hashlib.sha256(_OCR_KEY + png).hexdigest()}.json"
 
 
 def ocr_cached(png: bytes) -> tuple[str, str] | None:
