@@ -23,7 +23,7 @@ import time
 from typing import Iterator
 
 from .records import error_record, process_record
-from .workers import MAX_EXTRA, Done, stop_on_sigterm
+from .workers import Done, extended, stop_on_sigterm, timed_out
 
 _EXTEND = b"\x00sarkit-extend "  # the child's request for more time; a JSON record never starts so
 
@@ -55,7 +55,6 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
     os.close(w)
     buf, complete = bytearray(), False
     deadline = t + timeout
-    cap = t + timeout + MAX_EXTRA
     with os.fdopen(r, "rb", buffering=0) as fh:
         while (left := deadline - time.perf_counter()) > 0:
             ready, _, _ = select.select([fh], [], [], left)
@@ -70,7 +69,7 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
                 frame, _, rest = bytes(buf).partition(b"\n")
                 buf = bytearray(rest)
                 try:
-                    deadline = min(cap, max(deadline, time.perf_counter() + float(frame[len(_EXTEND):])))
+                    deadline = extended(deadline, t, timeout, time.perf_counter(), float(frame[len(_EXTEND):]))
                 except ValueError:
                     pass
     status = _reap(pid, stop=not complete)
@@ -81,10 +80,8 @@ def dask_task(key: str, path: str, timeout: float = 120.0) -> tuple[str, str, di
         except ValueError:
             record = None
     if record is None:
-        took = time.perf_counter() - t
-        why = (f"timed out after {took:.0f} s (--timeout {timeout:g} s"
-               + (", extended for its scanned pages" if took > timeout + 1 else "") + ")" if not complete
-               else f"the process reading it died (status {status})")
+        why = timed_out(time.perf_counter() - t, timeout) if not complete else \
+            f"the process reading it died (status {status})"
         record = error_record(path, why)
     return key, path, record, time.perf_counter() - t
 

@@ -27,6 +27,18 @@ EXTEND = "__sarkit_extend__"  # a worker's message: (EXTEND, seconds) — more t
 MAX_EXTRA = float(os.environ.get("SARKIT_MAX_EXTRA_SECONDS", "3600"))  # beyond --timeout, per file, at most
 
 
+def extended(deadline: float, started: float, timeout: float, now: float, seconds: float) -> float:
+    """The deadline after a file asked for `seconds` more from `now`: never shorter, never past MAX_EXTRA
+    beyond --timeout. The local pool and the Dask task both grant time this way."""
+    return min(started + timeout + MAX_EXTRA, max(deadline, now + seconds))
+
+
+def timed_out(took: float, timeout: float) -> str:
+    """The error of a file stopped at its deadline (manifest.stopped_by_limits looks for "timed out")."""
+    more = ", extended for its scanned pages" if took > timeout + 1 else ""
+    return f"timed out: reading it took longer than {took:.0f} s (--timeout {timeout:g} s{more}); it was stopped"
+
+
 @dataclass
 class Done:
     key: str
@@ -167,8 +179,8 @@ class WorkerPool:
                         try:
                             msg = slot.conn.recv()
                             if msg[0] == EXTEND:  # granted up to MAX_EXTRA beyond --timeout
-                                cap = slot.started + self.timeout + MAX_EXTRA
-                                slot.deadline = min(cap, max(slot.deadline, time.monotonic() + float(msg[1])))
+                                slot.deadline = extended(slot.deadline, slot.started, self.timeout, time.monotonic(),
+                                                         float(msg[1]))
                                 continue
                             k, record, secs, rss, retiring = msg
                         except (EOFError, OSError):
@@ -184,10 +196,7 @@ class WorkerPool:
                         self._replace(slot)
                     elif time.monotonic() >= slot.deadline:
                         took = time.monotonic() - slot.started
-                        yield Done(key, path, self.error_record(
-                            path, f"timed out: reading it took longer than {took:.0f} s (--timeout {self.timeout:g} s"
-                            + (", extended for its scanned pages" if took > self.timeout + 1 else "")
-                            + "); the worker was stopped"), took, None)
+                        yield Done(key, path, self.error_record(path, timed_out(took, self.timeout)), took, None)
                         slot.task = None
                         self._replace(slot)
         finally:

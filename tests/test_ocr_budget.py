@@ -138,14 +138,14 @@ def test_a_page_already_read_comes_from_the_cache(tmp_path, monkeypatch, private
 def test_a_dask_task_extends_its_deadline_too(tmp_path, monkeypatch, private_cache):
     """The Dask task reads its file in a forked child under the same deadline; the child asks for its
     scanned pages' time the same way (a frame on its pipe before the record)."""
-    from pipeline import cluster
+    from pipeline import cluster, workers
 
     tools = _fake_tesseract(tmp_path / "bin", 2)
     monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
     _, _, record, _ = cluster.dask_task("k", str(_with_scans(tmp_path / "a.pdf", 3, "dask")), timeout=3)
     assert record["status"] != "error", record["error"]
     assert [(i["indicator_id"], i["level"]) for i in record["indicators"]] == _levels(process_file(TEXT_PDF))
-    monkeypatch.setattr(cluster, "MAX_EXTRA", 0.0)  # the control: no more time than --timeout
+    monkeypatch.setattr(workers, "MAX_EXTRA", 0.0)  # the control: no more time than --timeout
     _, _, record, _ = cluster.dask_task("k", str(_with_scans(tmp_path / "b.pdf", 3, "dask-control")), timeout=3)
     assert "timed out" in record["error"]
 
