@@ -94,7 +94,7 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG sits inside HTML
 
 
-def _charts(docs: pd.DataFrame, indicators: pd.DataFrame) -> list[tuple[str, str]]:
+def _charts(st: pd.DataFrame, indicators: pd.DataFrame) -> list[tuple[str, str]]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -103,7 +103,6 @@ def _charts(docs: pd.DataFrame, indicators: pd.DataFrame) -> list[tuple[str, str
     # text stays text in the SVG: the page's CSS gives it a Thai font, matplotlib needs none of its own
     plt.rcParams.update({"svg.fonttype": "none", "font.size": 10, "font.family": "sans-serif"})
     charts = []
-    st = status_counts(docs)
     fig, ax = plt.subplots(figsize=(6.5, 2.6))
     ax.barh(st["status"], st["documents"], color=[_STATUS_COLOURS[s] for s in st["status"]])
     for y, n in enumerate(st["documents"]):
@@ -203,7 +202,7 @@ def render(tables: dict[str, pd.DataFrame]) -> str:
         parts.append(f"<tr><td>{_e(r['status'])}</td><td>{_e(STATUS_TH[r['status']])}</td>"
                      f"<td class=num>{int(r['documents'])}</td></tr>")
     parts.append("</tbody></table><h2>แผนภูมิ / charts</h2><div class=charts>")
-    for title, svg in _charts(docs, ind):
+    for title, svg in _charts(st, ind):
         parts.append(f"<figure><figcaption>{_e(title)}</figcaption>{svg}</figure>")
     parts.append("</div>")
 

@@ -177,27 +177,31 @@ def exit_code(a: Assessment) -> int:
     return 0
 
 
-def _verdict(a: Assessment) -> dict:
-    return {"text": {lang: verdict_text(a, lang) for lang in ("th", "en")}, "exit_code": exit_code(a), "record": dict(nested_record(a), exit_code=exit_code(a))}
+def _verdict(a: Assessment, lang: str) -> dict:
+    code = exit_code(a)
+    return {"text": verdict_text(a, lang), "exit_code": code, "record": dict(nested_record(a), exit_code=code)}
 
 
-def _validate_one(path: str) -> dict:
+def _validate_one(path: str, lang: str = "th") -> dict:
     """What a worker does: the whole flow on one submitted file, and its verdict."""
-    return _verdict(process_file(path))
+    return _verdict(process_file(path), lang)
 
 
-def _failed(path: str, message: str) -> dict:
+def _failed(path: str, message: str, lang: str = "th") -> dict:
     """A file that hung, ran out of memory or killed its worker: a verdict of its own (exit 2)."""
-    return _verdict(Assessment(file=path, status=STATUS_ERROR, error=message))
+    return _verdict(Assessment(file=path, status=STATUS_ERROR, error=message), lang)
 
 
 def validate_files(files: list[str], as_json: bool = False, timeout: float = 120.0,
                    memory_mb: int | None = 2048, lang: str = "th") -> int:
     """Each file is read in a worker process with the same deadline and memory cap as `extract`: a FIFO,
     /dev/zero or a pathological file ends as an unreadable verdict, never a hung officer's terminal."""
+    from functools import partial
+
     from .workers import WorkerPool
 
-    pool = WorkerPool(1, _validate_one, _failed, timeout, memory_mb, recycle_after=50)
+    pool = WorkerPool(1, partial(_validate_one, lang=lang), partial(_failed, lang=lang), timeout, memory_mb,
+                      recycle_after=50)
     done = {d.key: d.record for d in pool.run([(str(k), f) for k, f in enumerate(files)])}
     code = 0
     records = []
@@ -207,7 +211,7 @@ def validate_files(files: list[str], as_json: bool = False, timeout: float = 120
         if as_json:
             records.append(v["record"])
         else:
-            print(v["text"][lang])
+            print(v["text"])
             print()
     if as_json:
         json.dump(records if len(records) != 1 else records[0], sys.stdout, ensure_ascii=False, indent=2, default=str)
