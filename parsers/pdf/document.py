@@ -76,7 +76,6 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
             raise UnreadableDocument(f"refused: {n} pages, more than the {MAX_PAGES} a report can have "
                                      "(set SARKIT_MAX_PAGES to read it anyway)")
         reader = _Reader(pdf, data)
-        reader.find_scans(n)  # scanned pages start their OCR now, a few at a time, when there are cores for it
         try:
             pages = [reader.safe_page(i) for i in range(n)]
         finally:
@@ -108,6 +107,7 @@ class _Reader:
         self.ocr_seconds = 0.0  # spent on this document's scanned pages (ocr.OCR_BUDGET)
         self.ocr_ahead: dict[int, tuple] = {}  # page -> (image, result or the run in hand): ocr.prefetch
         self.ocr_pool = None
+        self.scans_found = False  # the pages after the first scan looked at once for more (find_scans)
         self.table_continues = False
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
@@ -120,12 +120,15 @@ class _Reader:
             self._plumber = pdfplumber.open(io.BytesIO(self.data))
         return self._plumber
 
-    def find_scans(self, n: int) -> None:
-        """The pages that will go to OCR, found by the same test `page` applies, handed to ocr.prefetch."""
+    def find_scans(self, first: int) -> None:
+        """At the first scanned page, the pages from it on that will go to OCR too (the same test `page`
+        applies), handed to ocr.prefetch to be read a few at a time. Looked for only once a scan is met:
+        a PDF of text pages alone is not read twice."""
+        self.scans_found = True
         if ocr_jobs() < 2:
             return
         scans = []
-        for i in range(n):
+        for i in range(first, len(self.pdf)):
             try:
                 page = self.pdf[i]
                 why = _scan_reason(page.get_textpage().get_text_range(), page_objects(page)[0])
@@ -168,6 +171,8 @@ class _Reader:
             has_images, boxes, widgets = page_objects(page)
             why = _scan_reason(text, has_images)
             if why:
+                if not self.scans_found:
+                    self.find_scans(i)
                 return ocr_page(self, page, i, why)
             if len(text.strip()) < 20:
                 return []
