@@ -25,8 +25,13 @@ _NARRATIVE = [
 ]
 
 
-def make_report_docx(path: Path, k: int, pages: int = 41) -> None:
-    """`pages` pages: the corpus report's results, then narrative pages (about 1,600 characters each)."""
+_EVIDENCE = ["คำสั่งแต่งตั้งคณะกรรมการ", "บันทึกการประชุม", "รายงานผลการนิเทศ", "ภาพถ่ายกิจกรรม", "แบบสอบถาม"]
+
+
+def make_report_docx(path: Path, k: int, pages: int = 41, ticks: bool = False) -> None:
+    """`pages` pages: the corpus report's results, then narrative pages (about 1,600 characters each).
+    With `ticks`, each narrative page also holds a checklist of the evidence seen: a tick on every
+    page, as in SARs that tick their evidence."""
     import docx
     from docx.oxml.ns import qn
     from docx.oxml import OxmlElement
@@ -47,7 +52,16 @@ def make_report_docx(path: Path, k: int, pages: int = 41) -> None:
             text = _NARRATIVE[(page + j) % len(_NARRATIVE)].format(k=f"{k}.{page}.{j}", n=3 + (page + j) % 9,
                                                                    p=70 + (page * 7 + j) % 30)
             p.add_run(text)
+            if ticks and j == 3:
+                _checklist(d.add_paragraph(), page)
     if sect is not None:  # keep the section properties last, as Word writes them
         body.remove(sect)
         body.append(sect)
     d.save(str(path))
+
+
+def _checklist(p, page: int) -> None:
+    """Ballot boxes typed from Word's symbol dialog (☑ U+2611, ☐ U+2610). (Wingdings w:sym inline in
+    Thai text comes out of LibreOffice's PDF export as the fallback font's empty notdef box: no tick.)"""
+    p.add_run("ร่องรอยหลักฐานที่พบ " + "  ".join(
+        f"{'☑' if (page + n) % 3 else '☐'} {what}" for n, what in enumerate(_EVIDENCE)))

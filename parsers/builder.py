@@ -18,7 +18,7 @@ _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unk
 
 
 class ParagraphBuilder:
-    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars", "pua_font")
+    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars", "pua_font", "last")
 
     def __init__(self, pua_font: str | None = None) -> None:
         # The symbol font to read private-use codes in when their run names none (see html_parser)
@@ -28,10 +28,14 @@ class ParagraphBuilder:
         self.marks: list[Mark] = []
         self._bold_chars = 0
         self._plain_chars = 0
+        self.last = ""  # the last character so far: what a parser joining pieces looks at, without a join
 
     def _append(self, s: str, bold: bool) -> None:
+        if not s:
+            return
         self._parts.append(s)
         self._len += len(s)
+        self.last = s[-1]
         visible = len("".join(s.split()))  # str.split's whitespace is str.isspace's, counted in C
         if bold:
             self._bold_chars += visible
@@ -100,6 +104,7 @@ class ParagraphBuilder:
         self.marks.append(Mark(state, method, self._len, glyph or ch, font, code, detail))
         self._parts.append(ch)
         self._len += 1
+        self.last = ch
 
     @property
     def empty(self) -> bool:

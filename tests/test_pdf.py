@@ -92,23 +92,31 @@ def test_acroform_check_boxes():
     assert marks.count(("unchecked", "pdf-form")) == 16
 
 
-class _Page:
-    def __init__(self, annots):
-        self.annots = annots
-
-
-@pytest.mark.parametrize("as_,v,state", [("/Yes", "/Yes", "checked"), ("/Off", None, "unchecked"),
-                                         (None, "/Yes", "checked"), ("/Off", "/Yes", "unknown"),
-                                         ("/Yes", "/Off", "unknown")])
-def test_acroform_as_and_v(as_, v, state):
-    from pdfminer.psparser import PSLiteral
-    data = {"Subtype": PSLiteral("Widget"), "FT": PSLiteral("Btn")}
-    if as_:
-        data["AS"] = PSLiteral(as_[1:])
-    if v:
-        data["V"] = PSLiteral(v[1:])
-    (item,) = _widgets(_Page([{"data": data, "x0": 0, "x1": 10, "top": 0, "bottom": 10}]))
+@pytest.mark.parametrize("as_,v,state", [("Yes", "Yes", "checked"), ("Off", None, "unchecked"),
+                                         (None, "Yes", "checked"), ("Off", "Yes", "unknown"),
+                                         ("Yes", "Off", "unknown")])
+@pytest.mark.parametrize("on_parent", [False, True])
+def test_acroform_as_and_v(as_, v, state, on_parent):
+    """/V and /FT may sit on the field (the widget's parent) when a field has several widgets."""
+    field = {"parent_FT": "Btn", "parent_V": v} if on_parent else {"FT": "Btn", "V": v}
+    (item,) = _widgets([{**field, "AS": as_, "x0": 0, "x1": 10, "top": 0, "bottom": 10}])
     assert item.mark.state == state
+
+
+def test_acroform_read_through_pdfium():
+    """The corpus form: the widgets pdfium gives, their /AS and /V read from the annotation dictionary."""
+    import pypdfium2 as pdfium
+
+    from parsers.pdf.shapes import annotations
+    pdf = pdfium.PdfDocument(str(CORPUS / "pdf_esa2560_acroform.pdf"))
+    try:
+        page = pdf[0]
+        found = annotations(page, page.get_height())
+    finally:
+        pdf.close()
+    assert len(found) == 5 and {a["FT"] for a in found} == {"Btn"}
+    assert [a["AS"] for a in found].count("Yes") == 1 and all(a["AS"] == a["V"] for a in found)
+    assert all(0 < a["x0"] < a["x1"] and 0 < a["top"] < a["bottom"] for a in found)
 
 
 def test_tables_split_by_page_breaks_are_one_table():
@@ -283,3 +291,69 @@ def test_glyph_judged_by_ink_gives_a_flagged_level(tmp_path, monkeypatch):
     rows = [LevelChoice(lv, "", [m], f"{lv}", f"row {lv}") for lv, m in zip((5, 4, 3), marks)]
     c = _level_group(Scope("indicator", "1"), rows)
     assert c.level == 5 and "judged by the ink" in c.weak  # a level, flagged for a person to confirm
+
+
+def test_coloured_squares_are_a_legend_not_boxes(tmp_path):
+    """Word draws a chart's legend keys as small squares filled with the series' colours (one of them
+    dark enough to pass for a solid box): they are no boxes at all, ticked or not."""
+    keys = "0.27 0.45 0.77 rg 110 700 6 6 re f 0.93 0.49 0.19 rg 110 670 6 6 re f 0.65 g 110 640 6 6 re f"
+    assert _marks_of(_drawn_pdf(tmp_path, keys)) == []  # the grey one has no outline: a swatch too
+    assert _marks_of(_drawn_pdf(tmp_path, "0.3 g 110 700 6 6 re f")) == [("checked", "pdf-vector")]  # grey: a box
+
+
+def test_ruled_table_without_ticks_is_a_table(tmp_path):
+    """A page whose only structure is a ruled grid is read as a table, its cells in their columns
+    (found by the rules alone, whatever the words in it)."""
+    grid = "0 G 0.5 w " + " ".join(f"100 {y} m 400 {y} l S" for y in (520, 490, 460, 430)) + " " + \
+        " ".join(f"{x} 430 m {x} 520 l S" for x in (100, 250, 400))
+    words = " ".join(f"BT /F1 11 Tf {x} {y} Td ({w}) Tj ET" for x, y, w in
+                     ((110, 500, "Indicator"), (260, 500, "Score"), (110, 470, "one"), (260, 470, "4.50"),
+                      (110, 440, "two"), (260, 440, "3.75")))
+    from parsers.model import Table
+    tables = [b for b in parse(_drawn_pdf(tmp_path, grid + " " + words)).blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and [[c.text for c in r.cells] for r in tables[0].rows] == [
+        ["Indicator", "Score"], ["one", "4.50"], ["two", "3.75"]]
+
+
+def test_paths_read_through_pdfium(tmp_path):
+    """Rects, lines and curves as pdfplumber names them, in top-down points, a form XObject's
+    matrix applied to what it draws."""
+    import pypdfium2 as pdfium
+
+    from parsers.pdf.shapes import drawing
+    content = "q 2 0 0 2 50 50 cm 10 10 8 8 re S Q 300 100 m 400 100 l S 300 200 m 310 220 330 220 340 200 c S"
+    pdf = pdfium.PdfDocument(str(_drawn_pdf(tmp_path, content)))
+    try:
+        page = pdf[0]
+        d = drawing(page, page.get_height())
+    finally:
+        pdf.close()
+    (rect,) = d.rects
+    assert [round(rect[k]) for k in ("x0", "x1", "top", "bottom")] == [70, 86, 842 - 86, 842 - 70]
+    assert [(round(ln["x0"]), round(ln["x1"]), round(ln["top"])) for ln in d.lines] == [(300, 400, 742)]
+    assert len(d.curves) == 1 and round(d.curves[0]["x1"]) == 340
+
+
+@pytest.mark.parametrize("name", ["pdf_esa2557_summary_table.pdf", "pdf_layout_vocational.pdf",
+                                  "pdf_school2554_formfields.pdf"])
+def test_tables_found_as_pdfplumber_finds_them(name):
+    """The ruled tables found in pdfium's paths are pdfplumber's own (its full page pass, the slow
+    way): same number, same rows, same merged cells."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from parsers.pdf.shapes import drawing, table_cells
+
+    def shape(rows):
+        return [[c is None for c in row] for row in rows]
+    pdf = pdfium.PdfDocument(str(CORPUS / name))
+    try:
+        with pdfplumber.open(CORPUS / name) as pl:
+            for i, p in enumerate(pl.pages):
+                page = pdf[i]
+                ours = table_cells(drawing(page, page.get_height()), page.get_width(), page.get_height())
+                theirs = p.find_tables()
+                assert [shape(rows) for _, rows in ours] == [shape([r.cells for r in t.rows]) for t in theirs]
+                assert all(abs(a - b) <= 0.5 for (bb, _), t in zip(ours, theirs) for a, b in zip(bb, t.bbox))
+    finally:
+        pdf.close()

@@ -134,6 +134,17 @@ def test_summary_table_columns_by_role(make_docx):
     assert a.stated.level == 4
 
 
+@pytest.mark.parametrize("header", ["ผลคะแนนความพึงพอใจ (ค่าเฉลี่ย)", "คะแนนความพึ่งพอใจ"])
+def test_satisfaction_survey_means_are_not_scores(make_docx, header):
+    """A survey table in an appendix, its items numbered like indicators (as in a real Word-made
+    report of ../shared/realdocs): its means are no indicator's score."""
+    rows = [["ประเด็นการให้บริการ", header], ["ด้านเจ้าหน้าที่ให้บริการ", ""],
+            ["2.1 ผู้ให้บริการมีความพร้อม", "4.74"], ["2.2 ผู้ให้บริการมีความรู้", "4.73"]]
+    a = run_checks(extract_assessment(parse(make_docx(W.para("แบบสำรวจความพึงพอใจ"), W.table(rows)))))
+    assert not any(i.score is not None or i.level is not None for i in a.indicators)
+    assert a.status == "no_assessment"
+
+
 def test_findings_join_indicators_on_indicator_id():
     a = text("ระดับการศึกษาปฐมวัย\nมาตรฐานที่ 1 ก\nตัวบ่งชี้ที่ 1 ข อยู่ในระดับ ดี\nระดับการศึกษาขั้นพื้นฐาน\n"
              "มาตรฐานที่ 1 ค\nตัวบ่งชี้ที่ 1 ง\nผลการประเมินอยู่ในระดับ ดีเลิศ ผลการประเมินอยู่ในระดับ ดี")

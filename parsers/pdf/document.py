@@ -1,25 +1,26 @@
-"""PDF to ReportDocument: pdfium for text, pdfplumber where geometry matters, Tesseract for scans.
+"""PDF to ReportDocument: pdfium for text and geometry, Tesseract for scans.
 
 - Text: pypdfium2 on every page. It honours LibreOffice's /ActualText spans (pdfminer does not, and
   doubles vowels) and runs near 1,000 pages/s; `thai_repair` fixes what it still gets wrong.
 - Geometry: a page with a tick glyph, a symbol-font code, a drawn box, a form widget, or a score
-  table is read again with pdfplumber, which gives characters with font names and positions, ruled
-  tables, rectangles and curves. Characters are taken in content-stream order (pdfplumber's own
-  text sorts them by x and scrambles Thai marks).
+  table has its path objects, symbol-font characters and widget annotations read through pdfium's
+  object API (`shapes`); ruled tables are found in those paths by pdfplumber's edge functions.
+  pdfplumber's page (pdfminer's layout of every character) is never built: it was 88 % of the
+  time of a page with a tick.
 - Scans: a page with no usable text layer is rendered by pdfium and read by Tesseract (tha+eng);
   such paragraphs carry origin "ocr" and every value from them is flagged unless two agree.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 
 from ..model import Block, Cell, Diagnostic, Paragraph, ReportDocument, Row, Table, UnreadableDocument, Location
 from ..symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 from .forms import widgets
-from .geometry import drawn_boxes, nearest_edge, page_objects, symbol_chars, within
+from .geometry import PageObjects, drawn_boxes, nearest_edge, page_objects, symbol_chars, within
+from .shapes import annotations, drawing, symbol_glyphs, table_cells
 from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
 from .pages import (HEADING_START, MARGIN_BAND, PARA_START, append_rows, column_regions, continues, drop_running_lines, join_lines,
                     runs_on)
@@ -75,7 +76,7 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
         if n > MAX_PAGES:
             raise UnreadableDocument(f"refused: {n} pages, more than the {MAX_PAGES} a report can have "
                                      "(set SARKIT_MAX_PAGES to read it anyway)")
-        reader = _Reader(pdf, data)
+        reader = _Reader(pdf)
         try:
             pages = [reader.safe_page(i) for i in range(n)]
         finally:
@@ -99,9 +100,8 @@ def parse_pdf(path: str, data: bytes) -> ReportDocument:
 
 
 class _Reader:
-    def __init__(self, pdf, data: bytes):
-        self.pdf, self.data = pdf, data
-        self._plumber = None
+    def __init__(self, pdf):
+        self.pdf = pdf
         self.table_count = 0
         self.para_count = 0
         self.ocr_seconds = 0.0  # spent on this document's scanned pages (ocr.OCR_BUDGET)
@@ -112,13 +112,6 @@ class _Reader:
         self.widths: dict[int, float] = {}
         self.heights: dict[int, float] = {}
         self.diagnostics: list[Diagnostic] = []
-
-    @property
-    def plumber(self):
-        if self._plumber is None:
-            import pdfplumber
-            self._plumber = pdfplumber.open(io.BytesIO(self.data))
-        return self._plumber
 
     def find_scans(self, first: int) -> None:
         """At the first scanned page, the pages from it on that will go to OCR too (the same test `page`
@@ -131,7 +124,7 @@ class _Reader:
         for i in range(first, len(self.pdf)):
             try:
                 page = self.pdf[i]
-                why = _scan_reason(page.get_textpage().get_text_range(), page_objects(page)[0])
+                why = _scan_reason(page.get_textpage().get_text_range(), page_objects(page).images)
             except Exception:  # noqa: BLE001 - a page that cannot be looked at is met again by safe_page
                 continue
             if why:
@@ -139,25 +132,13 @@ class _Reader:
         prefetch(self, scans)
 
     def safe_page(self, i: int) -> list[Block]:
-        """A page that pdfium cannot load, or whose geometry pdfplumber cannot parse, is a diagnostic
-        for that page (its text is read without geometry where it can be); the other pages are read."""
+        """A page that pdfium cannot load is a diagnostic for that page; the other pages are read."""
         import pypdfium2 as pdfium
 
         try:
             return self.page(i)
         except pdfium.PdfiumError as exc:
             self.diagnostics.append(Diagnostic("page_unreadable", f"page {i + 1} could not be read ({exc})", i + 1))
-        except Exception as exc:  # pdfminer's many errors on damaged content streams, inside pdfplumber
-            if not type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-                raise  # ours: a bug, reported as one
-            self.diagnostics.append(Diagnostic("page_unreadable", f"page {i + 1}: its layout could not be read "
-                                               f"({type(exc).__name__}); read as plain text", i + 1))
-            try:
-                page = self.pdf[i]
-                self.widths[i], self.heights[i] = page.get_width(), page.get_height()
-                return self._flow(text_runs(page.get_textpage(), page.get_height()), {}, i)
-            except pdfium.PdfiumError:
-                pass
         return []
 
     # -- page routing ------------------------------------------------------------------------------------
@@ -168,8 +149,8 @@ class _Reader:
             self.widths[i] = page.get_width()
             self.heights[i] = page.get_height()
             text = tp.get_text_range()
-            has_images, boxes, widgets = page_objects(page)
-            why = _scan_reason(text, has_images)
+            held = page_objects(page)
+            why = _scan_reason(text, held.images)
             if why:
                 if not self.scans_found:
                     self.find_scans(i)
@@ -178,8 +159,10 @@ class _Reader:
                 return []
             runs = text_runs(tp, page.get_height())
             ticky = _TICK_OR_SYMBOL.search(text) is not None
-            if boxes or widgets or ticky or _score_table(text) or self.table_continues:
-                blocks = self._geometry(i, runs)
+            # A ruled table is read as one, whatever it holds: its columns say which value is the
+            # result (flattened into lines, "ดีเลิศ ดี ยอดเยี่ยม" no longer does).
+            if held.squares or held.symbol_font or held.annots or held.ruled or ticky or self.table_continues:
+                blocks = self._geometry(i, page, tp, runs, held)
             else:
                 blocks = [b for region in column_regions(runs, self.widths[i]) for b in self._flow(region, {}, i)]
             # A page that ends in a table may be continued by the next, whose header is not repeated.
@@ -247,24 +230,26 @@ class _Reader:
             return -1
         return 1 if min(x.top for x in line) >= (1 - MARGIN_BAND) * h else 0
 
-    # -- geometry pages: pdfplumber for cells, drawn boxes, widgets and symbol fonts ---------------------
-    def _geometry(self, i: int, runs: list[Item]) -> list[Block]:
-        page = self.plumber.pages[i]
-        pua_fonts: dict = symbol_chars(page.chars)
-        pua_fonts.update(self._ink_glyphs(i, page.chars, pua_fonts))
-        forms = widgets(page)
+    # -- geometry pages: ruled cells, drawn boxes, widgets and symbol fonts ---------------------------------
+    def _geometry(self, i: int, page, tp, runs: list[Item], held: PageObjects) -> list[Block]:
+        h = self.heights[i]
+        chars = symbol_glyphs(tp, h, latin=held.symbol_font)
+        pua_fonts: dict = symbol_chars(chars)
+        pua_fonts.update(self._ink_glyphs(i, chars, pua_fonts))
+        forms = widgets(annotations(page, h)) if held.annots else []
         # A printed square or box glyph under a form widget is the widget's picture: one box, its state.
         runs = [r for r in runs if not (r.text.strip() in _BOX_GLYPHS and any(
             within(r, (f.x0 - 2, f.top - 2, f.x1 + 2, f.bottom + 2)) for f in forms))]
-        items = runs + drawn_boxes(page, runs, forms) + forms
+        shapes = drawing(page, h)
+        items = runs + drawn_boxes(shapes, runs, forms) + forms
         placed: list[tuple[float, Block]] = []
         used: set[int] = set()
-        for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
+        for bbox, grid in table_cells(shapes, self.widths[i], h):
+            x0, top, x1, bottom = bbox
             inside = [k for k, it in enumerate(items)
                       if k not in used and within(it, (x0 - 1, top - 1, x1 + 1, bottom + 1))]
             used.update(inside)
-            placed.append((top, self._table(t, [items[k] for k in inside], pua_fonts, i)))
+            placed.append((top, self._table(bbox, grid, [items[k] for k in inside], pua_fonts, i)))
         rest = [it for k, it in enumerate(items) if k not in used]
         for block in self._flow(rest, pua_fonts, i):
             placed.append((block.location.bbox[1], block))
@@ -293,16 +278,16 @@ class _Reader:
                 out[ch] = (font, state)
         return out
 
-    def _table(self, t, items: list[Item], pua_fonts: dict[str, str], i: int) -> Table:
+    def _table(self, table_bbox, grid: list[list], items: list[Item], pua_fonts: dict[str, str], i: int) -> Table:
         self.table_count += 1
         index = self.table_count
-        edges = sorted({round(c[0], 1) for row in t.rows for c in row.cells if c} |
-                       {round(c[2], 1) for row in t.rows for c in row.cells if c})
+        edges = sorted({round(c[0], 1) for row in grid for c in row if c} |
+                       {round(c[2], 1) for row in grid for c in row if c})
         rows = []
         taken: set[int] = set()
-        for r, row in enumerate(t.rows):
+        for r, row in enumerate(grid):
             cells = []
-            for bbox in row.cells:
+            for bbox in row:
                 if bbox is None:
                     continue  # covered by a merged cell: counted once, where it starts
                 col = nearest_edge(edges, bbox[0])
@@ -314,15 +299,6 @@ class _Reader:
                 paras = self._flow([items[k] for k in mine], pua_fonts, i, loc)
                 cells.append(Cell(paras or [Paragraph("", [], loc)], loc, col, span))
             rows.append(Row(cells, r))
-        return Table(rows, Location(f"table {index}", page=i + 1, table=index, bbox=tuple(t.bbox)),
+        return Table(rows, Location(f"table {index}", page=i + 1, table=index, bbox=tuple(table_bbox)),
                      index)
 
-
-_OBTAINED = re.compile(r"คะแนน\s*ที่\s*ได้|ได้\s*คะแนน|ค่[าำ]\s*เป้[าำ]\s*หม[าำ]ย|ค่[าำ]\s*คะแนน")
-
-
-def _score_table(text: str) -> bool:
-    """A table of obtained scores, or of targets and results, needs its columns (flattened into
-    lines, "ดีเลิศ ดี ยอดเยี่ยม" no longer says which is the result); a rubric that only mentions
-    คะแนน does not."""
-    return bool(_OBTAINED.search(text)) and ("ระดับ" in text or "ผลกำรประเมิน" in text or "ผลการประเมิน" in text)

@@ -1,24 +1,39 @@
-"""PDF geometry and ticks: page objects through pdfium's raw API, symbol-font glyphs and drawn check
-boxes through pdfplumber's objects."""
+"""PDF geometry and ticks: what a page holds (pdfium's raw API), symbol-font glyphs and drawn check
+boxes judged from the page's shapes (`shapes`, in pdfplumber's dict form)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ..model import Mark
 from ..symbols import is_symbol_font
 from .text import Item
 
 
-# -- page objects and text runs ---------------------------------------------------------------------------
-def page_objects(page) -> tuple[bool, bool, bool]:
-    """(has an image, has a small square path or text in a symbol font: a box to read, has
-    annotations: form widgets). Through pdfium's raw calls: a wrapper object per text object cost
-    more than reading the page's text. A symbol font's glyphs may have no Unicode mapping (a
-    Wingdings box comes out as "þ"): the page needs the fonts of its characters."""
+# -- what a page holds ------------------------------------------------------------------------------------
+@dataclass
+class PageObjects:
+    images: bool = False  # an image: the page may be a scan
+    squares: bool = False  # a small square path: a drawn box to read
+    symbol_font: bool = False  # text in a symbol font, whose glyphs may have no Unicode mapping
+    annots: bool = False  # annotations: maybe form widgets
+    rules: int = 0  # long thin paths (lines, or rects a point or two thick): a ruled table's borders
+
+    @property
+    def ruled(self) -> bool:
+        """Three rules or more: a table's grid (a lone underline or a rule under a heading is not)."""
+        return self.rules >= 3
+
+
+def page_objects(page) -> PageObjects:
+    """What kinds of object a page holds, through pdfium's raw calls: a wrapper object per text
+    object cost more than reading the page's text. A symbol font's glyphs may have no Unicode
+    mapping (a Wingdings box comes out as "þ"): the page needs the fonts of its characters."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    has_images = boxes = False
+    found = PageObjects(annots=raw.FPDFPage_GetAnnotCount(page.raw) > 0)
     fonts_seen: set[int] = set()
     vals = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in vals]
@@ -26,12 +41,14 @@ def page_objects(page) -> tuple[bool, bool, bool]:
         obj = raw.FPDFPage_GetObject(page.raw, k)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            has_images = True
-        elif kind == raw.FPDF_PAGEOBJ_PATH and not boxes:
+            found.images = True
+        elif kind == raw.FPDF_PAGEOBJ_PATH and not (found.squares and found.ruled):
             raw.FPDFPageObj_GetBounds(obj, *refs)
             left, bottom, right, top = (v.value for v in vals)
-            boxes = 4 <= right - left <= 20 and 4 <= top - bottom <= 20 and abs((right - left) - (top - bottom)) <= 2.5
-        elif kind == raw.FPDF_PAGEOBJ_TEXT and not boxes:
+            w, h = right - left, top - bottom
+            found.squares = found.squares or (4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5)
+            found.rules += (w >= 15 and h <= 2) or (h >= 15 and w <= 2)
+        elif kind == raw.FPDF_PAGEOBJ_TEXT and not found.symbol_font:
             font = raw.FPDFTextObj_GetFont(obj)
             key = ctypes.cast(font, ctypes.c_void_p).value or 0
             if key and key not in fonts_seen:
@@ -39,15 +56,15 @@ def page_objects(page) -> tuple[bool, bool, bool]:
                 name = _font_name(font)
                 # OpenSymbol's own characters are Unicode; the Wingdings codes it carries are private-use
                 # characters, which the page's text already shows.
-                boxes = is_symbol_font(name) and "opensymbol" not in name.lower()
-        elif kind == raw.FPDF_PAGEOBJ_FORM and not (has_images and boxes):
+                found.symbol_font = is_symbol_font(name) and "opensymbol" not in name.lower()
+        elif kind == raw.FPDF_PAGEOBJ_FORM and not found.images:
             # content drawn through a form XObject: look inside once
             for j in range(raw.FPDFFormObj_CountObjects(obj)):
                 sub = raw.FPDFFormObj_GetObject(obj, j)
                 if raw.FPDFPageObj_GetType(sub) == raw.FPDF_PAGEOBJ_IMAGE:
-                    has_images = True
+                    found.images = True
                     break
-    return has_images, boxes, raw.FPDFPage_GetAnnotCount(page.raw) > 0
+    return found
 
 
 def _font_name(font) -> str:
@@ -94,13 +111,13 @@ def is_box(r) -> bool:
     return 4 <= r["width"] <= 20 and 4 <= r["height"] <= 20 and abs(r["width"] - r["height"]) <= 2.5
 
 
-def drawn_boxes(page, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
+def drawn_boxes(shapes, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
     """Check boxes drawn as vector squares (no character at all): checked when lines or curves are
     drawn inside them (a tick or an X) or when the square is solid (filled dark, or a filled square
     drawn inside it: how some generators draw a chosen box), empty otherwise. A box with a character
     inside is left to that character; a printed square under a form widget is the widget's (`forms`)."""
-    strokes = page.lines + page.curves + [r for r in page.rects if not is_box(r)]
-    squares = [r for r in page.rects if is_box(r)]
+    strokes = shapes.lines + shapes.curves + [r for r in shapes.rects if not is_box(r)]
+    squares = [r for r in shapes.rects if is_box(r) and not _swatch(r)]
     out, seen = [], set()
     for r in squares:
         key = (round(r["x0"]), round(r["top"]))
@@ -132,6 +149,18 @@ def _xs(box) -> tuple:
 def _inside(r, box) -> bool:
     return (r["x0"] >= box[0] - 0.5 and r["x1"] <= box[2] + 0.5 and r["top"] >= box[1] - 0.5
             and r["bottom"] <= box[3] + 0.5 and (r["x1"] - r["x0"]) < (box[2] - box[0]) - 0.5)
+
+
+def _swatch(r) -> bool:
+    """A square of colour, not a box: filled with a saturated colour, or filled light with no outline.
+    Word draws a chart's legend keys so, one per series under its data table (one dark enough to pass
+    for a solid box); a box has an outline, and a chosen box drawn solid is black or grey."""
+    if not r.get("fill"):
+        return False
+    color = r.get("non_stroking_color")
+    values = list(color) if isinstance(color, (list, tuple)) else []
+    coloured = len(values) == 3 and all(isinstance(v, (int, float)) for v in values) and max(values) - min(values) > 0.25
+    return coloured or (not r.get("stroke", True) and not _solid(r))
 
 
 def _solid(r) -> bool:

@@ -84,19 +84,21 @@ def order_marks(text: str, box) -> list[int]:
     """Character indices in reading order (-1 for a line break), each combining mark right after
     the letter it is drawn on."""
     order: list[int] = []
+    letter = -1  # where in `order` the last letter (not a mark, not a break) stands
     for k, ch in enumerate(text):
         if ch in "\r\n":
             if not order or order[-1] != -1:
                 order.append(-1)
             continue
-        if ch in COMBINING and (b := box(k)) is not None:
+        # Sara am is a spacing vowel: drawn after its letter, never over it, so its place is the
+        # one pdfium gives (a space before it is thai_repair's business). Looking for a letter
+        # under it scanned back 400 characters for every ำ.
+        if ch in COMBINING and ch != "\u0e33" and (b := box(k)) is not None:
             cx = (b[0] + b[2]) / 2
-            if order and order[-1] >= 0:
-                base = next((j for j in range(len(order) - 1, -1, -1)
-                             if order[j] >= 0 and text[order[j]] not in COMBINING), None)
-                if base is not None and (bb := box(order[base])) is not None and _over(bb, cx, b):
-                    order.append(k)  # the usual case: right after its letter
-                    continue
+            if order and order[-1] >= 0 and letter >= 0 and (bb := box(order[letter])) is not None \
+                    and _over(bb, cx, b):
+                order.append(k)  # the usual case: right after its letter
+                continue
             home = next((j for j in range(len(order) - 1, max(-1, len(order) - 400), -1)
                          if order[j] >= 0 and text[order[j]] not in COMBINING and (hb := box(order[j])) is not None
                          and _over(hb, cx, b)), None)
@@ -105,7 +107,11 @@ def order_marks(text: str, box) -> list[int]:
                 while j < len(order) and order[j] >= 0 and text[order[j]] in COMBINING:
                     j += 1
                 order.insert(j, k)
+                if j <= letter:
+                    letter += 1
                 continue
+        if ch not in COMBINING:
+            letter = len(order)
         order.append(k)
     return order
 
@@ -140,9 +146,9 @@ def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Loca
     b = ParagraphBuilder()
     for k, ln in enumerate(para):
         for j, x in enumerate(ln):
-            so_far = b.text()
+            last = b.last
             if x.mark is not None:
-                if so_far and not so_far.endswith(" "):
+                if last and last != " ":
                     b.add_text(" ")
                 m = x.mark
                 b.add_mark(m.state, m.method, font=m.font, code=m.code, detail=m.detail)
@@ -151,13 +157,13 @@ def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Loca
             piece = x.text.strip()
             if not piece:
                 continue
-            thai_join = THAI.match(so_far[-1:] or " ") and THAI.match(piece[0])
+            thai_join = "\u0e00" <= last <= "\u0e7f" and "\u0e00" <= piece[0] <= "\u0e7f"
             wrapped_thai = thai_join and k > 0 and j == 0
             # Justified or letter-spaced Thai: pdfium cuts a word at a widened gap ("ม าตรฐ าน"); a gap
             # narrower than a third of the text height is inside a word, not between words.
             spaced_thai = thai_join and j > 0 and ln[j - 1].mark is None and \
                 x.x0 - ln[j - 1].x1 < 0.33 * max(1.0, x.bottom - x.top)
-            if so_far and not so_far.endswith(" ") and not (wrapped_thai or spaced_thai) and piece[0] not in COMBINING:
+            if last and last != " " and not (wrapped_thai or spaced_thai) and piece[0] not in COMBINING:
                 b.add_text(" ")  # runs on a line, or lines, meet with a space; Thai wrapped mid-word does not
             add_with_fonts(b, piece, pua_fonts)
     text = b.text()
@@ -168,6 +174,9 @@ def build_paragraph(para: list[list[Item]], pua_fonts: dict[str, str], loc: Loca
 def add_with_fonts(b: ParagraphBuilder, text: str, pua_fonts: dict[str, str | tuple[str, str]]) -> None:
     """Symbol codes go in with the font pdfplumber saw them in; the rest as text. A code whose
     glyph we cannot name comes as (font, state judged by the ink inside it)."""
+    if not any(ch in text for ch in pua_fonts):
+        b.add_text(text)  # the common case, decided in C
+        return
     start = 0
     for k, ch in enumerate(text):
         if ch in pua_fonts:

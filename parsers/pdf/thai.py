@@ -18,6 +18,8 @@ C90 = {0xF700: "\u0e10", 0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0
 _MARKS = "\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e"
 _SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+(?=[{_MARKS}])")
 _DASHES = str.maketrans({"Ð": "–", "\u2010": "-", "\u2011": "-"})
+# Anything the repair would change: most runs have none, and are returned as they are.
+_TOUCHED = re.compile(f"[\uf700-\uf71a\u00d0\u2010\u2011]|[ \u00a0][{_MARKS}]|\u0e4d\u0e32|\u0e33\u0e32")
 
 
 def thai_repair(text: str) -> str:
@@ -25,7 +27,7 @@ def thai_repair(text: str) -> str:
     combining marks ("มโี ครงการ" → "มีโครงการ" needs the marks in order too, which NFC and the
     normaliser see to), nikhahit + sara aa and the doubled "ำา" that ignoring /ActualText produces,
     and the "Ð" some fonts map their dash to."""
-    if not text:
+    if not text or (_TOUCHED.search(text) is None and unicodedata.is_normalized("NFC", text)):
         return text
     text = text.translate(C90).translate(_DASHES)
     text = _SPACE_BEFORE_MARK.sub("", text)

@@ -25,7 +25,9 @@ from .values import PREVIOUS_CUE, TARGET_CUE
 _EVIDENCE_HEADER = re.compile(r"หลักฐาน|เอกสาร|ร่องรอย|evidence", re.I)
 _LEVEL_HEADER = re.compile(r"ระดับ|level", re.I)
 _SCORE_HEADER = re.compile(r"คะแนน")
-_SCORE_EXCLUDED = re.compile(r"เต็ม|น้ำ\s*หนัก|เป้า\s*หมาย|ร้อย\s*ละ|สัด\s*ส่วน")
+# A satisfaction survey's mean ("ผลคะแนนความพึงพอใจ (ค่าเฉลี่ย)", 4.73 of 5) sits in every report's
+# appendix and looks like an indicator's score: it is not one.
+_SCORE_EXCLUDED = re.compile(r"เต็ม|น้ำ\s*หนัก|เป้า\s*หมาย|ร้อย\s*ละ|สัด\s*ส่วน|พึ่?ง\s*พอ\s*ใจ")
 _RESULT_HEADER = re.compile(r"ระดับ\s*คุณ\s*ภา\s*พ|ผล\s*การ\s*ประเมิน|ผล\s*การ\s*พิจารณา|^ระดับ$|^คุณภาพ$|ระดับ\s*ที่\s*ได้")
 _NUMBERED = re.compile(r"^(?P<num>\d+\.\d+)(?:\s|$)")  # N.M; N.M.K numbers a sub-item
 TYPED_TICKS = {"/", "x", "X", "×", "✕", "*", "\\"}
