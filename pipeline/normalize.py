@@ -1,7 +1,7 @@
 """Make Thai text comparable. The raw text is always kept beside the result; nothing here is
 applied to it.
 
-Order matters: NFC first (never NFKC: it splits sara am into nikhahit + sara aa), then the
+Order matters: PDF glyph repairs (`pipeline.glyphs`: legacy private-use marks, sara am in two), NFC (never NFKC: it splits sara am into nikhahit + sara aa), then the
 characters PyThaiNLP leaves alone (ZWJ, BOM, soft hyphen, the no-break spaces), then PyThaiNLP's
 `normalize` (zero-width, mark order, sara am, repeated vowels, duplicate spaces), then Thai digits.
 Text damaged by Word's PDF text layers (า written ำ, ำ written " า") is repaired word by word
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from pythainlp.util import normalize as _thai_normalize
 
+from .glyphs import repair_glyphs
 from .thai_repair import repair as repair_word_pdf
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -45,7 +46,7 @@ def normalize_text(raw: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize(raw: str, damaged: bool) -> str:
     """Cached: reports repeat their headings, labels and level descriptions many times."""
-    s = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).translate(_SPACES)
+    s = unicodedata.normalize("NFC", repair_glyphs(raw)).translate(_INVISIBLE).translate(_SPACES)
     s = _WS.sub(" ", s).strip()
     if _THAI.search(s):
         s = _thai_normalize(repair_word_pdf(s, damaged))

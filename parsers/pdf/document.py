@@ -1,7 +1,8 @@
 """PDF to ReportDocument: pdfium for text and geometry, Tesseract for scans.
 
 - Text: pypdfium2 on every page. It honours LibreOffice's /ActualText spans (pdfminer does not, and
-  doubles vowels) and runs near 1,000 pages/s; `thai_repair` fixes what it still gets wrong.
+  doubles vowels) and runs near 1,000 pages/s; the gaps it leaves before Thai marks are closed
+  (`thai.close_mark_gaps`), glyph damage is repaired when text is normalised.
 - Geometry: a page with a tick glyph, a symbol-font code, a drawn box, a form widget, or a score
   table has its path objects, symbol-font characters and widget annotations read through pdfium's
   object API (`shapes`); ruled tables are found in those paths by pdfplumber's edge functions.
@@ -22,7 +23,8 @@ from .forms import widgets
 from .geometry import PageObjects, drawn_boxes, nearest_edge, page_objects, symbol_chars, within
 from .shapes import annotations, drawing, symbol_glyphs, table_cells
 from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
-from .pages import (HEADING_START, MARGIN_BAND, PARA_START, append_rows, column_regions, continues, drop_running_lines, join_lines,
+from .cues import starts_heading, starts_paragraph
+from .pages import (MARGIN_BAND, append_rows, column_regions, continues, drop_running_lines, join_lines,
                     runs_on)
 from .text import Item, bbox_of, build_paragraph, group_lines, text_runs
 
@@ -199,13 +201,13 @@ class _Reader:
                 step = tops[k] - tops[k - 1]
                 # A heading line ("ประเด็นพิจารณาที่ 1.2 …") wraps only when it fills the line: a
                 # shorter one is followed by its body text, not continued by it.
-                heading = len(paras[-1]) == 1 and HEADING_START.match("".join(x.text for x in prev if x.mark is None))
+                heading = len(paras[-1]) == 1 and starts_heading("".join(x.text for x in prev if x.mark is None))
                 reach = 0.75 if heading else 0.6
                 wrapped = (max(x.x1 for x in prev) >= left + reach * span and 0 < step <= 1.15 * pitch
                            and min(x.x0 for x in ln) <= left + 0.05 * span)
                 if wrapped and self._band(prev, i) != self._band(ln, i):
                     wrapped = False  # a running header or footer never runs on into the body
-                if wrapped and not PARA_START.match(text) and not any(x.mark for x in ln + prev):
+                if wrapped and not starts_paragraph(text) and not any(x.mark for x in ln + prev):
                     paras[-1].append(ln)
                     continue
             paras.append([ln])

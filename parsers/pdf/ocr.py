@@ -15,7 +15,7 @@ from .. import budget
 from ..builder import ParagraphBuilder
 from ..model import GLYPH_CHECKED, GLYPH_UNCHECKED, Block, Diagnostic, Location, Paragraph
 from .pages import paragraphs
-from .thai import thai_repair
+from .thai import close_mark_gaps
 
 OCR_PAGE_SECONDS = float(os.environ.get("SARKIT_OCR_PAGE_SECONDS", "60"))  # Tesseract takes ~4 s a page
 OCR_BUDGET = float(os.environ.get("SARKIT_OCR_BUDGET", "900"))  # OCR seconds per document, at most
@@ -186,7 +186,7 @@ def ocr_lines(text: str, tsv: str, image) -> list[str]:
             digits = re.sub(r"^\D*", "", token)
             glyph = GLYPH_CHECKED if state == "checked" else GLYPH_UNCHECKED
             line = f"{glyph} {digits} {rest.strip()}".replace("  ", " ")
-        out.append(thai_repair(line))
+        out.append(close_mark_gaps(line))
     return out
 
 

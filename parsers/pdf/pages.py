@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Paragraph, Row, Table
+from .cues import starts_heading, starts_paragraph
 from .text import THAI, Item
-
-# [าำ]: a heading in a Word PDF whose text layer writes sara aa as sara am ("มำตรฐำนที่") is still a heading.
-HEADING_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น)")
-PARA_START = re.compile(r"^\s*(?:ม[าำ]ตรฐ[าำ]น\s*ที่|ตัว\s*บ่ง\s*ชี้\s*ที่|ตัว\s*ชี้\s*วัด\s*ที่|ประเด็น|รวม\s*\d|[0-9๐-๙]{1,2}[.)]|"
-                         r"[-•●○■□☐☑☒✓✔]|สรุป)")
-
 
 def join_lines(a: str, b: str) -> str:
     """Lines wrapped inside Thai text join without a space (Thai writes none between words)."""
@@ -34,7 +29,7 @@ def paragraphs(lines: list[str]) -> list[str]:
                 out.append(cur)
             cur = ""
             continue
-        if cur and PARA_START.match(s):
+        if cur and starts_paragraph(s):
             out.append(cur)
             cur = s
         else:
@@ -49,11 +44,11 @@ def runs_on(prev: Block, nxt: Block, width: float) -> bool:
     across the page) and the next starting at the margin like running text (not a heading, an item,
     a box, a page number or a running title)."""
     if not (isinstance(prev, Paragraph) and isinstance(nxt, Paragraph) and not prev.marks and not nxt.marks
-            and prev.origin == nxt.origin and len(nxt.text) > 30 and not PARA_START.match(nxt.text)):
+            and prev.origin == nxt.origin and len(nxt.text) > 30 and not starts_paragraph(nxt.text)):
         return False
     a, b = prev.location.bbox, nxt.location.bbox
     # a one-line heading is followed by its body, not continued by it
-    reach = 0.9 if HEADING_START.match(prev.text) and len(prev.text) < 150 else 0.6
+    reach = 0.9 if starts_heading(prev.text) and len(prev.text) < 150 else 0.6
     return a is None or b is None or (a[0] <= 0.25 * width and a[2] >= reach * width and b[0] <= 0.25 * width)
 
 
@@ -163,5 +158,3 @@ def append_rows(prev: Table, nxt: Table) -> None:
     for k, r in enumerate(rows):
         prev.rows.append(Row(r.cells, base + k))
 
-
-# [าำ]: Word's text layers write sara aa as sara am ("ค่ำเป้ำหมำย"); the page is routed before any repair.

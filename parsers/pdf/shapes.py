@@ -64,8 +64,15 @@ def drawing(page, height: float) -> Drawing:
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 path(obj, _compose(_matrix(obj), parent))
 
+    # pdfium's calls bound once, their out-parameters made once: a page of table borders has hundreds
+    # of paths of five segments, and each call's lookups were most of the walk.
+    get_seg, get_point, get_type, get_close = (raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint,
+                                               raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose)
+    bx, by, bfill, bstroke = ctypes.byref(x), ctypes.byref(y), ctypes.byref(fill_mode), ctypes.byref(stroke)
+    moveto = raw.FPDF_SEGMENT_MOVETO
+
     def path(obj, m: _Matrix) -> None:
-        raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
+        raw.FPDFPath_GetDrawMode(obj, bfill, bstroke)
         filled = fill_mode.value != 0
         colour = None
         if filled and raw.FPDFPageObj_GetFillColor(obj, *rgba_refs):
@@ -74,15 +81,14 @@ def drawing(page, height: float) -> Drawing:
         subpaths: list[list[tuple[float, float, int]]] = []
         closed: list[bool] = []
         for s in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, s)
-            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-            kind = raw.FPDFPathSegment_GetType(seg)
-            px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
-            if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            seg = get_seg(obj, s)
+            get_point(seg, bx, by)
+            kind = get_type(seg)
+            if kind == moveto or not subpaths:
                 subpaths.append([])
                 closed.append(False)
-            subpaths[-1].append((px, height - py, kind))
-            if raw.FPDFPathSegment_GetClose(seg):
+            subpaths[-1].append((a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f), kind))
+            if get_close(seg):
                 closed[-1] = True
         for pts, shut in zip(subpaths, closed):
             _classify(out, pts, shut, filled, bool(stroke.value), colour)

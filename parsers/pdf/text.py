@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from ..builder import ParagraphBuilder
 from ..model import Location, Mark, Paragraph
-from .thai import thai_repair
+from .thai import COMBINING, close_mark_gaps
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-COMBINING = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
 @dataclass
 class Item:
@@ -27,7 +26,7 @@ class Item:
 
 def text_runs(tp, height: float) -> list[Item]:
     """pdfium's text cut into runs at line breaks and at the spaces pdfium generates for gaps (a gap
-    between cells or tab stops), with top-down boxes, Thai repaired. pdfium honours /ActualText and
+    between cells or tab stops), with top-down boxes, the gaps before Thai marks closed. pdfium honours /ActualText and
     usually keeps Thai marks after their letters; a mark it emits out of place (a below vowel a word
     late, or on a "line" of its own) goes back after the letter it is drawn on.
 
@@ -63,7 +62,7 @@ def text_runs(tp, height: float) -> list[Item]:
     def flush() -> None:
         nonlocal seg
         boxes = [b for b in (box(seg[0]), box(seg[-1])) if b is not None] if seg else []
-        run = thai_repair("".join(text[k] for k in seg)) if seg else ""
+        run = close_mark_gaps("".join(text[k] for k in seg)) if seg else ""
         if boxes and run.strip():
             origin[0](page, seg[0], origin[1], origin[2])
             out.append(Item(run, min(b[0] for b in boxes), max(b[2] for b in boxes),
@@ -91,7 +90,7 @@ def order_marks(text: str, box) -> list[int]:
                 order.append(-1)
             continue
         # Sara am is a spacing vowel: drawn after its letter, never over it, so its place is the
-        # one pdfium gives (a space before it is thai_repair's business). Looking for a letter
+        # one pdfium gives (a space before it is close_mark_gaps's business). Looking for a letter
         # under it scanned back 400 characters for every ำ.
         if ch in COMBINING and ch != "\u0e33" and (b := box(k)) is not None:
             cx = (b[0] + b[2]) / 2
