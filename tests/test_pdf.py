@@ -395,3 +395,15 @@ def test_pdf_parser_holds_no_thai_words():
 def test_layout_cues_from_the_schema(line, heading, start):
     from parsers.pdf.cues import starts_heading, starts_paragraph
     assert (starts_heading(line), starts_paragraph(line)) == (heading, start)
+
+
+def test_boxes_drawn_as_four_sides(tmp_path):
+    """A box drawn side by side (four lines, or four thin filled rects as Word draws borders): one box,
+    its own sides no ink; an X of two lines inside it ticks it."""
+    lines = "0 G 0.7 w 110 700 m 122 700 l S 110 712 m 122 712 l S 110 700 m 110 712 l S 122 700 m 122 712 l S"
+    rects = "0 g 110 670 12 0.6 re f 110 682 12 0.6 re f 110 670 0.6 12.6 re f 121.4 670 0.6 12.6 re f"
+    cross = "0 G 110 640 m 122 640 l S 110 652 m 122 652 l S 110 640 m 110 652 l S 122 640 m 122 652 l S " \
+            "112 642 m 120 650 l S 112 650 m 120 642 l S"
+    assert _marks_of(_drawn_pdf(tmp_path, f"{lines} {rects} {cross}")) == [
+        ("unchecked", "pdf-vector"), ("unchecked", "pdf-vector"), ("checked", "pdf-vector")]
+    assert _marks_of(_drawn_pdf(tmp_path, lines)) == [("unchecked", "pdf-vector")]  # a page of such boxes alone

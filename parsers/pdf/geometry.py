@@ -18,6 +18,7 @@ class PageObjects:
     symbol_font: bool = False  # text in a symbol font, whose glyphs may have no Unicode mapping
     annots: bool = False  # annotations: maybe form widgets
     rules: int = 0  # long thin paths (lines, or rects a point or two thick): a ruled table's borders
+    sides: int = 0  # short thin paths: maybe the sides of a box drawn line by line
 
     @property
     def ruled(self) -> bool:
@@ -48,6 +49,8 @@ def page_objects(page) -> PageObjects:
             w, h = right - left, top - bottom
             found.squares = found.squares or (4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5)
             found.rules += (w >= 15 and h <= 2) or (h >= 15 and w <= 2)
+            found.sides += (4 <= w <= 20.5 and h <= 1.5) or (4 <= h <= 20.5 and w <= 1.5)
+            found.squares = found.squares or found.sides >= 4
         elif kind == raw.FPDF_PAGEOBJ_TEXT and not found.symbol_font:
             font = raw.FPDFTextObj_GetFont(obj)
             key = ctypes.cast(font, ctypes.c_void_p).value or 0
@@ -116,8 +119,10 @@ def drawn_boxes(shapes, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
     drawn inside them (a tick or an X) or when the square is solid (filled dark, or a filled square
     drawn inside it: how some generators draw a chosen box), empty otherwise. A box with a character
     inside is left to that character; a printed square under a form widget is the widget's (`forms`)."""
-    strokes = shapes.lines + shapes.curves + [r for r in shapes.rects if not is_box(r)]
-    squares = [r for r in shapes.rects if is_box(r) and not _swatch(r)]
+    built, sides = _squares_of_sides(shapes.lines + [r for r in shapes.rects if not is_box(r)])
+    strokes = [o for o in shapes.lines + shapes.curves + [r for r in shapes.rects if not is_box(r)]
+               if id(o) not in sides]
+    squares = [r for r in shapes.rects if is_box(r) and not _swatch(r)] + built
     out, seen = [], set()
     for r in squares:
         key = (round(r["x0"]), round(r["top"]))
@@ -139,6 +144,41 @@ def drawn_boxes(shapes, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
                         mark=Mark("checked" if ink or filled else "unchecked", "pdf-vector", 0,
                                   detail=f"drawn box {r['width']:.0f}pt, {why}")))
     return out
+
+
+def _squares_of_sides(edges: list[dict]) -> tuple[list[dict], set[int]]:
+    """Boxes drawn as four separate sides (lines, or rects a point or so thick): two horizontal and
+    two vertical sides of a box's size meeting at its corners. Returns the squares, as rect dicts, and
+    the ids of the sides used (they are the box's outline, not ink inside it)."""
+    def short(length: float) -> bool:
+        return 4 <= length <= 20.5
+
+    hs = [e for e in edges if e["height"] <= 1.5 and short(e["width"])]
+    vs = [e for e in edges if e["width"] <= 1.5 and short(e["height"])]
+    if len(hs) < 2 or len(vs) < 2:
+        return [], set()
+    out, used = [], set()
+    hs.sort(key=lambda e: (round(e["x0"]), e["top"]))
+    for k, top in enumerate(hs):
+        for bottom in hs[k + 1:]:
+            if abs(bottom["x0"] - top["x0"]) > 1 or abs(bottom["x1"] - top["x1"]) > 1 or id(bottom) in used:
+                continue
+            side = bottom["top"] - top["top"]
+            if not (4 <= side and abs(side - top["width"]) <= 2.5):
+                continue
+            ends = [next((v for v in vs if id(v) not in used and abs((v["x0"] + v["x1"]) / 2 - x) <= 1
+                          and abs(v["top"] - top["top"]) <= 1.5 and abs(v["bottom"] - bottom["bottom"]) <= 1.5), None)
+                    for x in ((top["x0"] + top["x1"]) / 2 - top["width"] / 2, (top["x0"] + top["x1"]) / 2 + top["width"] / 2)]
+            if None in ends:
+                continue
+            parts = [top, bottom, *ends]
+            used.update(map(id, parts))
+            x0, x1 = min(p["x0"] for p in parts), max(p["x1"] for p in parts)
+            t, b = min(p["top"] for p in parts), max(p["bottom"] for p in parts)
+            out.append({"x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t,
+                        "fill": False, "stroke": True, "non_stroking_color": None})
+            break
+    return out, used
 
 
 def _xs(box) -> tuple:
