@@ -108,11 +108,60 @@ def kill_running() -> None:
 COMPANIONS: list[tuple[str, str]] = []  # (path, kind)
 GROUP = 5  # files per LibreOffice start at most
 GROUP_SECONDS = 30.0  # per file of a group; a group that takes longer is dropped and each file read alone
+_POLL = 0.05
 
 
-def _companions(path: str | None, sha: str) -> list[tuple[str, bytes, str]]:
-    """Up to GROUP - 1 legacy files after `path` in the batch's order, not converted yet."""
-    if path is None or not COMPANIONS:
+# -- claims: which worker converts which file. Two workers meeting the same files (A takes file 0 and
+# its four companions while B takes file 1) would convert them twice; a claim (a file made with
+# O_EXCL, naming its process) says a conversion is under way, and a worker whose file another has
+# claimed converts the next unclaimed files meanwhile, then takes its own from the cache.
+def _claim_path(sha: str) -> Path:
+    path = cache_dir() / "claims"
+    path.mkdir(exist_ok=True)
+    return path / sha
+
+
+def _claim(sha: str) -> bool:
+    path = _claim_path(sha)
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            if not _stale(path):
+                return False
+            path.unlink(missing_ok=True)  # its process died: the claim is void
+            continue
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        return True
+    return False
+
+
+def _stale(path: Path) -> bool:
+    try:
+        pid = int(path.read_text() or "0")
+    except (OSError, ValueError):
+        return False  # being written this instant
+    if pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _release(shas) -> None:
+    for sha in shas:
+        _claim_path(sha).unlink(missing_ok=True)
+
+
+def _companions(path: str | None, sha: str, room: int) -> list[tuple[str, bytes, str]]:
+    """Up to `room` legacy files after `path` in the batch's order, not converted yet, claimed for
+    this worker."""
+    if path is None or not COMPANIONS or room <= 0:
         return []
     start = next((k + 1 for k, (p, _) in enumerate(COMPANIONS) if p == path), len(COMPANIONS))
     out = []
@@ -122,38 +171,70 @@ def _companions(path: str | None, sha: str) -> list[tuple[str, bytes, str]]:
         except OSError:
             continue
         other = hashlib.sha256(data).hexdigest()
-        if other != sha and not _cached(other).exists():
+        if other != sha and not _cached(other).exists() and _claim(other):
             out.append((other, data, kind))
-        if len(out) == GROUP - 1:
+        if len(out) == room:
             break
     return out
+
+
+def _group(items: list[tuple[str, bytes, str]], release: list[str]) -> None:
+    """One LibreOffice start for claimed files; the claims in `release` given back whatever happens."""
+    from . import budget
+
+    budget.request(GROUP_SECONDS * len(items))
+    try:
+        convert_many(items, timeout_per_file=GROUP_SECONDS, chunk=GROUP)
+    finally:
+        _release(release)
 
 
 def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT, path: str | None = None) -> bytes:
     """The .docx LibreOffice makes of `data` (a .doc, .rtf or .odt), from the cache when it was made before.
     In a batch, the next legacy files go along in the same LibreOffice start (COMPANIONS); if that group
-    fails or hangs, this file is converted again on its own and the others wait for their own turn."""
+    fails or hangs, this file is converted again on its own and the others wait for their own turn.
+    A file another worker is converting (claimed) is waited for, after converting the next unclaimed
+    files meanwhile."""
+    import time
+
+    from . import budget
+
     sha = hashlib.sha256(data).hexdigest()
     cached = _cached(sha)
     if cached.exists():
         return cached.read_bytes()
-    others = _companions(path, sha)
-    if others:
-        from . import budget
-
-        budget.request(GROUP_SECONDS * (1 + len(others)) + timeout)  # the group, then this file alone if need be
-        convert_many([(sha, data, kind), *others], timeout_per_file=GROUP_SECONDS, chunk=GROUP)
+    mine = False
+    if COMPANIONS and path is not None:
+        mine = _claim(sha)
+        if mine:
+            others = _companions(path, sha, GROUP - 1)
+            if others:
+                _group([(sha, data, kind), *others], [o[0] for o in others])
+        else:
+            ahead = _companions(path, sha, GROUP)
+            if ahead:
+                _group(ahead, [o[0] for o in ahead])
+            budget.request(GROUP_SECONDS * GROUP)
+            give_up = time.monotonic() + GROUP_SECONDS * GROUP
+            while _claim_path(sha).exists() and not cached.exists() and time.monotonic() < give_up:
+                time.sleep(_POLL)
         if cached.exists():
+            if mine:
+                _release([sha])
             return cached.read_bytes()
-    with tempfile.TemporaryDirectory(prefix="sarkit-convert-") as tmp:
-        src = Path(tmp) / f"input{SUFFIX[kind]}"
-        src.write_bytes(data)
-        err = _run([src], Path(tmp) / "out", timeout)
-        out = Path(tmp) / "out" / "input.docx"
-        if not _valid_docx(out):
-            raise UnreadableDocument("LibreOffice could not open it as a document" + (f" ({err[-200:]})" if err else ""))
-        _store(out, cached)
-        return cached.read_bytes()
+    try:
+        with tempfile.TemporaryDirectory(prefix="sarkit-convert-") as tmp:
+            src = Path(tmp) / f"input{SUFFIX[kind]}"
+            src.write_bytes(data)
+            err = _run([src], Path(tmp) / "out", timeout)
+            out = Path(tmp) / "out" / "input.docx"
+            if not _valid_docx(out):
+                raise UnreadableDocument("LibreOffice could not open it as a document" + (f" ({err[-200:]})" if err else ""))
+            _store(out, cached)
+            return cached.read_bytes()
+    finally:
+        if mine:
+            _release([sha])
 
 
 def convert_many(items: list[tuple[str, bytes | Path, str]], timeout_per_file: float = 30.0,

@@ -107,6 +107,33 @@ def test_batch_converts_many_per_start(tmp_path, monkeypatch):
     assert levels["legacy_002_phatthalung2_2557_levels.doc"] == [5, 4, 5, 3]
 
 
+@needs_soffice
+def test_two_workers_convert_each_file_once(tmp_path, monkeypatch):
+    """Two workers meet the same legacy files (one takes a file and the next four, the other the file
+    after it): a claim says who converts what, so every file goes through LibreOffice once, and the
+    worker whose file is claimed converts the next unclaimed ones meanwhile."""
+    real = convert.soffice()
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "soffice").write_text(
+        '#!/bin/bash\nfor a in "$@"; do case "$a" in *.doc|*.rtf) echo "$(basename "$a")" >> "' + str(tools)
+        + '/converted";; esac; done\n' + f'exec "{real}" "$@"\n')
+    (tools / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    src.mkdir()
+    names = sorted(p.name for p in CORPUS.glob("legacy_*") if p.suffix in (".doc", ".rtf"))
+    for k in range(2):  # ten distinct files: each corpus file twice, made distinct
+        for name in names:
+            (src / f"{k}_{name}").write_bytes((CORPUS / name).read_bytes() + b" " * (k + 1))
+    s = run_batch([src], tmp_path / "out", workers=2, progress=False)
+    assert s.counts["ok"] + s.counts["needs_review"] + s.counts["no_assessment"] == 10
+    converted = (tools / "converted").read_text().split()
+    assert len(converted) == 10, converted  # none twice
+    assert not list((tmp_path / "cache" / "converted" / "claims").iterdir())  # every claim given back
+
+
 def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
     """A conversion that hangs past the file's deadline: the worker is stopped and its LibreOffice (a
     process group of its own) with it; the batch goes on with an error row for that file."""
