@@ -30,13 +30,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 DOCX = ROOT / "corpus" / "002_phatthalung2_2557_levels.docx"
 HTML = ROOT / "corpus" / "004_udonthani2_2565_web.html"
 
-# The parent's own peak RSS, printed as JSON on the last line of stderr.
+# The parent's own peak RSS, printed as JSON on the last line of stderr. VmHWM, the high-water mark
+# of this process's memory: getrusage's ru_maxrss survives exec, so a runner started from a big
+# benchmark process would report the benchmark's size.
 _RUNNER = """
-import json, resource, sys
+import json, re, sys
 from pipeline.cli import main
 code = main(sys.argv[1:])
-print(json.dumps({"code": code, "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}),
-      file=sys.stderr)
+hwm = re.search(r"VmHWM:\\s*(\\d+) kB", open("/proc/self/status").read())
+print(json.dumps({"code": code, "parent_peak_mb": int(hwm.group(1)) / 1024}), file=sys.stderr)
 """
 
 
