@@ -299,8 +299,10 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                         continue
                     by_sha[e.sha256] = [e.path]
                     d.key = e.sha256
-                d.record["sha256"] = d.record.get("sha256") or d.key
-                manifest.store(d.key, d.record, d.seconds, d.rss_mb)
+                if not d.record.get("sha256"):  # made here (an error record), or the worker could not hash
+                    d.record = {**d.full_record(), "sha256": d.key}
+                    d.text = None
+                manifest.store(d.key, d.record, d.seconds, d.rss_mb, d.text)
                 summary.processed += 1
                 status = d.record.get("status", "?")
                 summary.counts[status] += 1

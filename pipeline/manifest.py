@@ -73,14 +73,15 @@ class Manifest:
         """Content hash -> status of every result this version of sarkit made."""
         return dict(self.db.execute("SELECT sha256, status FROM results WHERE version=?", (self.version,)))
 
-    def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None) -> None:
+    def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None, text: str | None = None) -> None:
         """Results are committed in batches (FLUSH_EVERY, or FLUSH_SECONDS after the first waiting one):
         one transaction per result capped the parent at a few hundred files/s. A run killed before a
-        flush redoes at most that batch."""
+        flush redoes at most that batch. `text`: the record as JSON already (a worker made it)."""
         if not self._pending:
             self._pending_since = time.monotonic()
-        self._pending.append((sha, self.version, record.get("status"), json.dumps(record, ensure_ascii=False),
-                              seconds, rss_mb, time.time()))
+        if text is None:
+            text = json.dumps(record, ensure_ascii=False)
+        self._pending.append((sha, self.version, record.get("status"), text, seconds, rss_mb, time.time()))
         if len(self._pending) >= FLUSH_EVERY or time.monotonic() - self._pending_since >= FLUSH_SECONDS:
             self.flush()
 

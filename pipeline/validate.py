@@ -202,7 +202,7 @@ def validate_files(files: list[str], as_json: bool = False, timeout: float = 120
 
     pool = WorkerPool(1, partial(_validate_one, lang=lang), partial(_failed, lang=lang), timeout, memory_mb,
                       recycle_after=50)
-    done = {d.key: d.record for d in pool.run([(str(k), f) for k, f in enumerate(files)])}
+    done = {d.key: d.full_record() for d in pool.run([(str(k), f) for k, f in enumerate(files)])}
     code = 0
     records = []
     for k in range(len(files)):

@@ -12,6 +12,7 @@ small pool of our own.
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import resource
@@ -43,9 +44,16 @@ def timed_out(took: float, timeout: float) -> str:
 class Done:
     key: str
     path: str
-    record: dict
+    record: dict  # from a worker: only what the parent reads (status, error, sha256); the rest is in `text`
     seconds: float
     rss_mb: float | None
+    text: str | None = None  # the whole record as JSON, serialised by the worker: the parent stores it as it is
+
+    def full_record(self) -> dict:
+        return json.loads(self.text) if self.text is not None else self.record
+
+
+_HEAD = ("status", "error", "sha256")
 
 
 def _address_space() -> int:
@@ -86,9 +94,14 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
         t = time.perf_counter()
         try:
             record = work(path)
+            # JSON made here, on the worker's core: the parent only stores it (and pickling one string
+            # is a copy, a nested dict a walk)
+            text = json.dumps(record, ensure_ascii=False)
         except MemoryError:
             record = error_record(path, f"ran out of memory (the per-file limit is {memory_mb} MB)")
-        conn.send((key, record, time.perf_counter() - t, _rss_mb(), n == recycle_after))
+            text = json.dumps(record, ensure_ascii=False)
+        head = {k: record.get(k) for k in _HEAD}
+        conn.send((key, head, text, time.perf_counter() - t, _rss_mb(), n == recycle_after))
 
 
 def stop_on_sigterm(signum, frame) -> None:
@@ -182,14 +195,14 @@ class WorkerPool:
                                 slot.deadline = extended(slot.deadline, slot.started, self.timeout, time.monotonic(),
                                                          float(msg[1]))
                                 continue
-                            k, record, secs, rss, retiring = msg
+                            k, record, text, secs, rss, retiring = msg
                         except (EOFError, OSError):
                             yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
                             slot.task = None
                             self._replace(slot)
                             continue
                         slot.task, slot.retiring = None, retiring
-                        yield Done(k, path, record, secs, rss)
+                        yield Done(k, path, record, secs, rss, text)
                     elif slot.process.sentinel in ready:
                         yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
                         slot.task = None

@@ -3,6 +3,7 @@ errors, progress, and the same job on a real Dask LocalCluster."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -405,3 +406,19 @@ def test_a_disk_filling_mid_run_is_a_clear_message_and_resumable(tmp_path, monke
     monkeypatch.setattr(Manifest, "store", real)
     s = run_batch(inputs, tmp_path / "out", workers=1, progress=False)
     assert s.reused == 1 and s.processed == 1  # the first file was kept
+
+
+def test_workers_send_their_records_as_json(archive):
+    """The JSON of a record is made by the worker that read the file; the parent gets it whole, and of
+    the record itself only what it reads (status, error, hash)."""
+    from pipeline.records import error_record, process_record
+    from pipeline.workers import WorkerPool
+
+    files = sorted(str(p) for p in archive.rglob("*.htm*"))[:2]
+    done = list(WorkerPool(1, process_record, error_record).run([(str(k), p) for k, p in enumerate(files)]))
+    assert len(done) == 2
+    for d in done:
+        assert set(d.record) == {"status", "error", "sha256"} and d.record["sha256"]
+        full = d.full_record()
+        assert full["status"] == d.record["status"] and full["sha256"] == d.record["sha256"]
+        assert "indicators" in full and json.loads(d.text) == full
