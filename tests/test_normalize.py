@@ -37,3 +37,25 @@ def test_raw_text_is_kept(make_docx):
     from conftest import wordml as W
     doc = parse(make_docx(W.para(W.run("มาตรฐานที่\u00a0๑"))))
     assert doc.blocks[0].text == "มาตรฐานที่\u00a0๑"
+
+
+def test_thai_normalize_shortcut_matches_pythainlp():
+    """Text in which none of PyThaiNLP's rules can fire skips its `normalize` (36 regex passes): on
+    random strings of the letters, vowels and marks those rules are about, the shortcut gives what
+    `normalize` gives, every time."""
+    import random
+    import re
+
+    from pythainlp.util import normalize
+
+    from pipeline.normalize import _NEEDS_THAI_NORMALIZE
+
+    alphabet = "กขฤฦนรอ" + "ะาำๅเแโใไ" + "ัิีึืํ็ฺุู" + "่้๊๋์ํ๎" + " " + "1a"
+    rnd = random.Random(2026)
+    skipped = 0
+    for _ in range(60000):
+        x = re.sub(r"\s+", " ", "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10)))).strip()
+        if x and not _NEEDS_THAI_NORMALIZE.search(x):
+            skipped += 1
+            assert normalize(x) == x, x
+    assert skipped > 5000  # the shortcut is taken, not only tested never to be
