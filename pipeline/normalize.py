@@ -25,6 +25,9 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\u2002\u2003\u2004\u2005\u2006\u2008"), " ")
 _WS = re.compile(r"\s+")
+_ODD_CHARS = re.compile("[" + "".join(map(chr, list(_INVISIBLE) + list(_SPACES))) + "]")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")  # whitespace other than single spaces
+_THAI_DIGIT = re.compile("[๐-๙]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
@@ -46,13 +49,19 @@ def normalize_text(raw: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize(raw: str, damaged: bool) -> str:
     """Cached: reports repeat their headings, labels and level descriptions many times."""
-    s = unicodedata.normalize("NFC", repair_glyphs(raw)).translate(_INVISIBLE).translate(_SPACES)
-    s = _WS.sub(" ", s).strip()
+    s = unicodedata.normalize("NFC", repair_glyphs(raw))
+    # Each step only where it has something to do: a dict-driven translate walks the whole string in
+    # Python's slow path even when no character maps, and most paragraphs have nothing to change.
+    if _ODD_CHARS.search(s):
+        s = s.translate(_INVISIBLE).translate(_SPACES)
+    if _ODD_SPACE.search(s):
+        s = _WS.sub(" ", s)
+    s = s.strip()
     if _THAI.search(s):
         s = repair_word_pdf(s, damaged)
         if _NEEDS_THAI_NORMALIZE.search(s):
             s = _thai_normalize(s)
-    return thai_digits_to_arabic(s)
+    return thai_digits_to_arabic(s) if _THAI_DIGIT.search(s) else s
 
 
 def _needs_thai_normalize() -> re.Pattern:

@@ -116,7 +116,7 @@ class _Walker:
     def is_furniture(self, p: Paragraph, t: str) -> str:
         if p.style and re.match(r"(?i)toc\s*\d|สารบัญ", p.style):
             return "toc"
-        if _TOC_LEADER.search(t) and len(t) < 200:
+        if len(t) < 200 and ("...." in t or "……" in t or "____" in t) and _TOC_LEADER.search(t):
             return "toc"
         if _TOC_TITLE.match(t):
             self.toc = True
