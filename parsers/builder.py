@@ -18,7 +18,7 @@ _GLYPH_FOR_STATE = {"checked": GLYPH_CHECKED, "unchecked": GLYPH_UNCHECKED, "unk
 
 
 class ParagraphBuilder:
-    __slots__ = ("_parts", "_len", "marks", "_bold_chars", "_plain_chars", "pua_font", "last")
+    __slots__ = ("_parts", "_len", "marks", "_bold_seen", "_plain_seen", "pua_font", "last")
 
     def __init__(self, pua_font: str | None = None) -> None:
         # The symbol font to read private-use codes in when their run names none (see html_parser)
@@ -26,8 +26,9 @@ class ParagraphBuilder:
         self._parts: list[str] = []
         self._len = 0
         self.marks: list[Mark] = []
-        self._bold_chars = 0
-        self._plain_chars = 0
+        # whether any visible character was bold / was not: all a paragraph's boldness needs
+        self._bold_seen = False
+        self._plain_seen = False
         self.last = ""  # the last character so far: what a parser joining pieces looks at, without a join
 
     def _append(self, s: str, bold: bool) -> None:
@@ -36,11 +37,10 @@ class ParagraphBuilder:
         self._parts.append(s)
         self._len += len(s)
         self.last = s[-1]
-        visible = len("".join(s.split()))  # str.split's whitespace is str.isspace's, counted in C
         if bold:
-            self._bold_chars += visible
+            self._bold_seen = self._bold_seen or not s.isspace()
         else:
-            self._plain_chars += visible
+            self._plain_seen = self._plain_seen or not s.isspace()
 
     def add_text(self, text: str, font: str | None = None, bold: bool = False) -> None:
         """Add text as it stands in a run of `font`. Symbol-font letters and Unicode tick
@@ -114,4 +114,4 @@ class ParagraphBuilder:
         return "".join(self._parts)
 
     def bold(self) -> bool:
-        return self._bold_chars > 0 and self._plain_chars == 0
+        return self._bold_seen and not self._plain_seen

@@ -88,16 +88,6 @@ def _style_bold(style: str) -> bool | None:
     return None
 
 
-def _is_bold(el, inherited: bool) -> bool:
-    if el.tag in ("b", "strong"):
-        return True
-    style = el.get("style")
-    if not style:
-        return inherited
-    said = _style_bold(style)
-    return inherited if said is None else said
-
-
 def _image_state(el) -> tuple[str | None, str]:
     alt = (el.get("alt") or el.get("title") or "").strip()
     for ch in alt:
@@ -191,16 +181,24 @@ class _Walker:
             cur = ParagraphBuilder(self.pua_font)
 
         def visit(node, font: str | None, bold: bool) -> None:
-            tag = node.tag if isinstance(node.tag, str) else ""
-            tag = tag.lower()
-            if tag in _SKIP or not tag:
+            tag = node.tag
+            if not isinstance(tag, str):
+                return  # a processing instruction or an entity: no text of the page
+            tag = tag.lower()  # libxml2's HTML parser lowercases names already; an XHTML page may not
+            if tag in _SKIP:
                 return
             if tag == "table":
                 flush()
                 blocks.append(self.table(node, path))
                 return
-            font = _font_of(node, font)
-            bold = _is_bold(node, bold)
+            style = node.get("style")
+            if style or node.get("face"):
+                font = _font_of(node, font)
+            if style:
+                said = _style_bold(style)
+                bold = bold if said is None else said
+            if tag in ("b", "strong"):
+                bold = True
             if tag == "br":
                 cur.add_text("\n")
                 return
@@ -216,9 +214,10 @@ class _Walker:
                 if state:
                     cur.add_mark(state, "html-img", detail=why)
                 return
-            state, method, why = _icon_state(node)
-            if state:
-                cur.add_mark(state, method, detail=why)
+            if node.get("class") or node.get("aria-checked"):  # most elements have neither: no call
+                state, method, why = _icon_state(node)
+                if state:
+                    cur.add_mark(state, method, detail=why)
             block = tag in _BLOCK
             if block:
                 flush()

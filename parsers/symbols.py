@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import MarkState
 
@@ -159,6 +160,7 @@ FONT_ALIASES = {"opensymbol": "wingdings", NOT_RECORDED.lower(): "wingdings", "w
                 "wingdings2": "wingdings 2", "wingdings-2": "wingdings 2", "wingdings3": "wingdings 3", "symbolmt": "symbol"}
 
 
+@lru_cache(maxsize=1024)  # a document names a handful of fonts, thousands of times
 def font_family(font: str | None) -> str:
     """"ABCDEF+Wingdings-Regular" -> "wingdings": the family a PDF or Word font name stands for."""
     if not font:
