@@ -27,8 +27,10 @@ eval: $(STAMP)
 	$(BIN)/sarkit eval corpus/
 
 bench: $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]' || echo "PyMuPDF not installed: its column is left out"
+	$(BIN)/python bench/bench_all.py
 	$(BIN)/python bench/bench_extract.py
-	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_scale.py --sizes 1000,10000 --reports 200
 
 # LibreOffice reads .doc/.rtf/.odt, Tesseract (with Thai) reads scans; without them those files get
