@@ -28,7 +28,6 @@ from typing import Callable, Iterable, Iterator
 from parsers.sniff import sniff
 
 from .dataset import Dataset, build_dataset_from_records
-from .export import TableWriter
 from .formats import FORMATS
 from .manifest import Manifest
 from .model import STATUS_ERROR, display_path
@@ -361,6 +360,7 @@ def _settle(e: Entry, record: dict, manifest: Manifest) -> bool:
 
 
 CHUNK = 500  # documents per step of the table writer at most …
+FIRST_CHUNK = 50
 CHUNK_BYTES = 2 << 20  # … and about this much JSON: its memory, whatever the size of the run or of a report
 
 
@@ -415,8 +415,11 @@ class _TableStream:
         self.rows, self.by_sha, self.manifest = _rows(entries, by_sha), by_sha, manifest
         self.ready = ready  # content hashes whose result is in the manifest
         self.pos = self.written = 0  # rows before pos are ready; rows before written are written
-        self.chunk = CHUNK  # resized after each chunk to hold about CHUNK_BYTES of records
-        self.writer = TableWriter(out_dir, formats)
+        # The first chunk is small: written early, it sizes the next ones (to about CHUNK_BYTES of
+        # records) and a batch of a few hundred files is not all written after its last result.
+        self.chunk = FIRST_CHUNK
+        self.out_dir, self.formats = out_dir, formats
+        self.writer = None  # opened with the first chunk: pandas and pyarrow load after the workers start
         self._advance(final=False)
 
     def done(self, sha: str) -> None:
@@ -438,6 +441,10 @@ class _TableStream:
             records = _chunk_records(part, self.by_sha, self.manifest)
             per_doc = max(1, self.manifest.last_bytes // max(1, len(part)))
             self.chunk = max(10, min(CHUNK, CHUNK_BYTES // per_doc))
+            if self.writer is None:
+                from .export import TableWriter
+
+                self.writer = TableWriter(self.out_dir, self.formats)
             self.writer.add(build_dataset_from_records(records))
             self.written += len(part)
 
@@ -446,10 +453,15 @@ class _TableStream:
         if self.written != len(self.rows):  # a file with no result: our bug, never a silent gap
             missing = [e.path for e in self.rows[self.written:] if e.sha256 not in self.ready][:3]
             raise RuntimeError(f"no result for {len(self.rows) - self.written} files ({missing} …): a bug in sarkit")
+        if self.writer is None:  # no rows at all: the tables are still written, with their columns
+            from .export import TableWriter
+
+            self.writer = TableWriter(self.out_dir, self.formats)
         self.writer.close()
 
     def abort(self) -> None:
-        self.writer.abort()
+        if self.writer is not None:
+            self.writer.abort()
 
 
 def _problems(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Manifest) -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from schemas import SCHEMAS_DIR
+from schemas import SCHEMAS_DIR, yaml_loader
 
 FRAMEWORKS_DIR = SCHEMAS_DIR / "frameworks"
 
@@ -78,8 +78,8 @@ def load_framework(path: Path) -> Framework:
 
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml_loader())
+        raw = yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import yaml
 
-from schemas import SCHEMAS_DIR
+from schemas import SCHEMAS_DIR, yaml_loader
 
 
 class ScaleError(Exception):
@@ -19,7 +19,7 @@ class ScaleError(Exception):
 def scales() -> dict[str, dict[int, list[str]]]:
     path = SCHEMAS_DIR / "scales.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader())
         return {name: {int(k): list(v) for k, v in spec["levels"].items()} for name, spec in raw.items()}
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ScaleError(f"the scale file {path} is malformed: {exc}") from exc

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from schemas import SCHEMAS_DIR
+from schemas import SCHEMAS_DIR, yaml_loader
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern, re.Pattern]:
     import yaml
 
-    data = yaml.safe_load((SCHEMAS_DIR / "layout.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((SCHEMAS_DIR / "layout.yaml").read_text(encoding="utf-8"), Loader=yaml_loader())
     headings = list(data["heading_start"])
     starts = headings + list(data["paragraph_start"])
     return (re.compile(r"^\s*(?:" + "|".join(headings) + ")"), re.compile(r"^\s*(?:" + "|".join(starts) + ")"))
