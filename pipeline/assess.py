@@ -46,8 +46,8 @@ def _extract(doc: ReportDocument) -> Assessment:
                                   "the organisation and years come from pages read by OCR: check them "
                                   "against the scan", actual=f"{a.organisation} {a.fiscal_year_be or ''}"))
     for d in doc.diagnostics:
-        check = {"missing_tool": "read.missing_tool", "page_unreadable": "read.page", "ocr_used": "read.ocr"
-                 }.get(d.kind, "read.pages_unread")  # a scanned page OCR could not finish, run or afford
+        check = {"missing_tool": "read.missing_tool", "page_unreadable": "read.page", "ocr_used": "read.ocr",
+                 "page_drawing_skipped": "read.page"}.get(d.kind, "read.pages_unread")  # a scanned page OCR could not finish, run or afford
         a.findings.append(Finding(check, "info" if d.kind == "ocr_used" else "warning", d.message))
     return a
 

@@ -407,3 +407,16 @@ def test_boxes_drawn_as_four_sides(tmp_path):
     assert _marks_of(_drawn_pdf(tmp_path, f"{lines} {rects} {cross}")) == [
         ("unchecked", "pdf-vector"), ("unchecked", "pdf-vector"), ("checked", "pdf-vector")]
     assert _marks_of(_drawn_pdf(tmp_path, lines)) == [("unchecked", "pdf-vector")]  # a page of such boxes alone
+
+
+def test_a_page_drawn_in_too_many_paths_keeps_its_text(tmp_path, monkeypatch):
+    """A map or a chart of tens of thousands of paths: its boxes and tables are left unread and said
+    so (`read.page`), its text read; not a deadline spent walking paths."""
+    import parsers.pdf.shapes as shapes
+
+    monkeypatch.setattr(shapes, "MAX_PATHS", 3)
+    content = "0 G " + " ".join(f"110 {y} 12 12 re S" for y in (700, 670, 640, 610, 580))
+    a = process_file(_drawn_pdf(tmp_path, content))
+    assert _marks_of(_drawn_pdf(tmp_path, content)) == []
+    assert any(f.check == "read.page" and "vector objects" in f.message for f in a.findings)
+    assert "Quality level table" in " ".join(p.text for p in parse(_drawn_pdf(tmp_path, content)).iter_paragraphs())

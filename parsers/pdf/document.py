@@ -21,7 +21,7 @@ from ..model import Block, Cell, Diagnostic, Paragraph, ReportDocument, Row, Tab
 from ..symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 from .forms import widgets
 from .geometry import PageObjects, drawn_boxes, nearest_edge, page_objects, symbol_chars, within
-from .shapes import annotations, drawing, symbol_glyphs, table_cells
+from .shapes import MAX_PATHS, annotations, drawing, symbol_glyphs, table_cells
 from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
 from .cues import starts_heading, starts_paragraph
 from .pages import (MARGIN_BAND, append_rows, column_regions, continues, drop_running_lines, join_lines,
@@ -243,6 +243,10 @@ class _Reader:
         runs = [r for r in runs if not (r.text.strip() in _BOX_GLYPHS and any(
             within(r, (f.x0 - 2, f.top - 2, f.x1 + 2, f.bottom + 2)) for f in forms))]
         shapes = drawing(page, h)
+        if shapes.truncated:
+            self.diagnostics.append(Diagnostic(
+                "page_drawing_skipped", f"page {i + 1}: more than {MAX_PATHS:,} vector objects (a map or a "
+                "chart): its drawn boxes and ruled tables were not read, its text was", i + 1))
         items = runs + drawn_boxes(shapes, runs, forms) + forms
         placed: list[tuple[float, Block]] = []
         used: set[int] = set()

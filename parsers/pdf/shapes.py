@@ -20,12 +20,17 @@ _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+MAX_PATHS = 20_000  # a page's paths read at most: a map or a chart drawn in tens of thousands is no form
+
+
 @dataclass
 class Drawing:
     """The vector objects of a page: rects, straight lines and curves (pdfplumber's three kinds)."""
     rects: list[dict] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
     curves: list[dict] = field(default_factory=list)
+    paths: int = 0  # path objects met
+    truncated: bool = False  # more than MAX_PATHS: the drawing is left unread (the caller says so)
 
 
 def _compose(m: _Matrix, n: _Matrix) -> _Matrix:
@@ -62,7 +67,13 @@ def drawing(page, height: float) -> Drawing:
                 walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
                      _compose(_matrix(obj), parent), depth + 1)
             elif kind == raw.FPDF_PAGEOBJ_PATH:
+                out.paths += 1
+                if out.paths > MAX_PATHS:
+                    out.truncated = True
+                    return
                 path(obj, _compose(_matrix(obj), parent))
+            if out.truncated:
+                return
 
     # pdfium's calls bound once, their out-parameters made once: a page of table borders has hundreds
     # of paths of five segments, and each call's lookups were most of the walk.
@@ -94,7 +105,7 @@ def drawing(page, height: float) -> Drawing:
             _classify(out, pts, shut, filled, bool(stroke.value), colour)
 
     walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), _IDENTITY, 0)
-    return out
+    return Drawing(paths=out.paths, truncated=True) if out.truncated else out
 
 
 def _classify(out: Drawing, pts: list[tuple[float, float, int]], closed: bool, fill: bool, stroke: bool,
@@ -162,10 +173,10 @@ def symbol_glyphs(tp, height: float, latin: bool = True) -> list[dict]:
     page is text whatever its font."""
     import pypdfium2.raw as raw
 
+    from .text import page_chars
+
     n = tp.count_chars()
-    text = tp.get_text_range(0, n)
-    if len(text) != n:
-        return []
+    text = page_chars(tp, n)
     box = raw.FS_RECTF()
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()

@@ -38,9 +38,7 @@ def text_runs(tp, height: float) -> list[Item]:
     import pypdfium2.raw as raw
 
     n = tp.count_chars()
-    text = tp.get_text_range(0, n)
-    if len(text) != n:
-        text = "".join(tp.get_text_range(k, 1) or " " for k in range(n))
+    text = page_chars(tp, n)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
     get_box, page = raw.FPDFText_GetCharBox, tp.raw
@@ -77,6 +75,15 @@ def text_runs(tp, height: float) -> list[Item]:
             seg.append(k)
     flush()
     return out
+
+
+def page_chars(tp, n: int) -> str:
+    """The page's characters, one per pdfium character index (a character outside the BMP comes back
+    as two code units from the range call, which would shift every index after it)."""
+    text = tp.get_text_range(0, n)
+    if len(text) != n:
+        text = "".join(tp.get_text_range(k, 1)[:1] or " " for k in range(n))
+    return text
 
 
 def order_marks(text: str, box) -> list[int]:
