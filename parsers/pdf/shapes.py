@@ -15,11 +15,10 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
+from .text import page_chars
 
 _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
 MAX_PATHS = 20_000  # a page's paths read at most: a map or a chart drawn in tens of thousands is no form
 
 
@@ -172,8 +171,6 @@ def symbol_glyphs(tp, height: float, latin: bool = True) -> list[dict]:
     font (`latin`), Latin-1 — with their font's name and loose box; every other character of the
     page is text whatever its font."""
     import pypdfium2.raw as raw
-
-    from .text import page_chars
 
     n = tp.count_chars()
     text = page_chars(tp, n)
