@@ -420,3 +420,21 @@ def test_a_page_drawn_in_too_many_paths_keeps_its_text(tmp_path, monkeypatch):
     assert _marks_of(_drawn_pdf(tmp_path, content)) == []
     assert any(f.check == "read.page" and "vector objects" in f.message for f in a.findings)
     assert "Quality level table" in " ".join(p.text for p in parse(_drawn_pdf(tmp_path, content)).iter_paragraphs())
+
+
+def test_boxes_of_sides_found_by_position():
+    """A grid of boxes drawn side by side: every box found once; a column of rules too close together to
+    close any box: none (and the search goes by position, not over every pair of rules)."""
+    from parsers.pdf.geometry import _squares_of_sides
+
+    def h(x, y):
+        return {"x0": x, "x1": x + 10, "top": y, "bottom": y + 0.5, "width": 10, "height": 0.5}
+
+    def v(x, y):
+        return {"x0": x, "x1": x + 0.5, "top": y, "bottom": y + 10.5, "width": 0.5, "height": 10.5}
+    grid = [e for r in range(10) for c in range(10) for e in (h(50 + 14 * c, 50 + 14 * r), h(50 + 14 * c, 60 + 14 * r),
+                                                              v(50 + 14 * c, 50 + 14 * r), v(60 + 14 * c, 50 + 14 * r))]
+    squares, used = _squares_of_sides(grid)
+    assert len(squares) == 100 and len(used) == 400
+    column = [e for k in range(2000) for e in (h(100, 3 * k), v(100, 3 * k))]
+    assert _squares_of_sides(column) == ([], set())

@@ -149,35 +149,63 @@ def drawn_boxes(shapes, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
 def _squares_of_sides(edges: list[dict]) -> tuple[list[dict], set[int]]:
     """Boxes drawn as four separate sides (lines, or rects a point or so thick): two horizontal and
     two vertical sides of a box's size meeting at its corners. Returns the squares, as rect dicts, and
-    the ids of the sides used (they are the box's outline, not ink inside it)."""
+    the ids of the sides used (they are the box's outline, not ink inside it). Sides are looked up by
+    position (buckets of 1 pt), so a page of thousands of short rules costs a pass, not their square."""
+    import bisect
+    from collections import defaultdict
+
     def short(length: float) -> bool:
         return 4 <= length <= 20.5
 
-    hs = [e for e in edges if e["height"] <= 1.5 and short(e["width"])]
+    hs = sorted((e for e in edges if e["height"] <= 1.5 and short(e["width"])), key=lambda e: e["top"])
     vs = [e for e in edges if e["width"] <= 1.5 and short(e["height"])]
     if len(hs) < 2 or len(vs) < 2:
         return [], set()
+    rows: dict[int, list[dict]] = defaultdict(list)  # horizontal sides by where they start, top to bottom
+    for e in hs:
+        rows[round(e["x0"])].append(e)
+    tops = {x: [e["top"] for e in row] for x, row in rows.items()}
+    cols: dict[tuple[int, int], list[dict]] = defaultdict(list)  # vertical sides by where they stand and start
+    for v in vs:
+        cols[(round((v["x0"] + v["x1"]) / 2), round(v["top"]))].append(v)
     out, used = [], set()
-    hs.sort(key=lambda e: (round(e["x0"]), e["top"]))
-    for k, top in enumerate(hs):
-        for bottom in hs[k + 1:]:
-            if abs(bottom["x0"] - top["x0"]) > 1 or abs(bottom["x1"] - top["x1"]) > 1 or id(bottom) in used:
-                continue
-            side = bottom["top"] - top["top"]
-            if not (4 <= side and abs(side - top["width"]) <= 2.5):
-                continue
-            ends = [next((v for v in vs if id(v) not in used and abs((v["x0"] + v["x1"]) / 2 - x) <= 1
-                          and abs(v["top"] - top["top"]) <= 1.5 and abs(v["bottom"] - bottom["bottom"]) <= 1.5), None)
-                    for x in ((top["x0"] + top["x1"]) / 2 - top["width"] / 2, (top["x0"] + top["x1"]) / 2 + top["width"] / 2)]
-            if None in ends:
-                continue
-            parts = [top, bottom, *ends]
-            used.update(map(id, parts))
-            x0, x1 = min(p["x0"] for p in parts), max(p["x1"] for p in parts)
-            t, b = min(p["top"] for p in parts), max(p["bottom"] for p in parts)
-            out.append({"x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t,
-                        "fill": False, "stroke": True, "non_stroking_color": None})
-            break
+
+    def side_at(x: float, top: float, bottom: float) -> dict | None:
+        for key in ((round(x) + dx, round(top) + dy) for dx in (-1, 0, 1) for dy in (-2, -1, 0, 1, 2)):
+            for v in cols.get(key, ()):
+                if id(v) not in used and abs((v["x0"] + v["x1"]) / 2 - x) <= 1 and abs(v["top"] - top) <= 1.5 \
+                        and abs(v["bottom"] - bottom) <= 1.5:
+                    return v
+        return None
+
+    for top in hs:
+        if id(top) in used:
+            continue
+        found = None
+        for key in (round(top["x0"]) - 1, round(top["x0"]), round(top["x0"]) + 1):
+            row = rows.get(key, [])
+            k = bisect.bisect_left(tops.get(key, []), top["top"] + 4)
+            for bottom in row[k:]:
+                side = bottom["top"] - top["top"]
+                if side > top["width"] + 2.5:
+                    break  # sorted by top: the rest are further down
+                if id(bottom) in used or abs(bottom["x0"] - top["x0"]) > 1 or abs(bottom["x1"] - top["x1"]) > 1 \
+                        or abs(side - top["width"]) > 2.5:
+                    continue
+                left = side_at(top["x0"], top["top"], bottom["bottom"])
+                right = side_at(top["x1"], top["top"], bottom["bottom"])
+                if left is not None and right is not None and left is not right:
+                    found = [top, bottom, left, right]
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        used.update(map(id, found))
+        x0, x1 = min(p["x0"] for p in found), max(p["x1"] for p in found)
+        t, b = min(p["top"] for p in found), max(p["bottom"] for p in found)
+        out.append({"x0": x0, "x1": x1, "top": t, "bottom": b, "width": x1 - x0, "height": b - t,
+                    "fill": False, "stroke": True, "non_stroking_color": None})
     return out, used
 
 
