@@ -438,3 +438,17 @@ def test_boxes_of_sides_found_by_position():
     assert len(squares) == 100 and len(used) == 400
     column = [e for k in range(2000) for e in (h(100, 3 * k), v(100, 3 * k))]
     assert _squares_of_sides(column) == ([], set())
+
+
+def test_graph_paper_is_no_table(tmp_path, monkeypatch):
+    """Rules crossing more often than any report's table (graph paper, a dense chart): no table is
+    looked for on the page (pdfplumber's search would take minutes), and the page says so."""
+    import parsers.pdf.shapes as shapes
+
+    monkeypatch.setattr(shapes, "MAX_CROSSINGS", 8)
+    grid = "0 G 0.5 w " + " ".join(f"100 {y} m 400 {y} l S" for y in (520, 490, 460, 430)) + " " + \
+        " ".join(f"{x} 430 m {x} 520 l S" for x in (100, 250, 400))
+    from parsers.model import Table
+    doc = parse(_drawn_pdf(tmp_path, grid))
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    assert any("cross more than" in d.message for d in doc.diagnostics)

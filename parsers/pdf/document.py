@@ -21,7 +21,7 @@ from ..model import Block, Cell, Diagnostic, Paragraph, ReportDocument, Row, Tab
 from ..symbols import UNICODE_MARKS, lookup_symbol, symbol_fallback
 from .forms import widgets
 from .geometry import PageObjects, drawn_boxes, nearest_edge, page_objects, symbol_chars, within
-from .shapes import MAX_PATHS, annotations, drawing, symbol_glyphs, table_cells
+from .shapes import MAX_CROSSINGS, MAX_PATHS, annotations, drawing, symbol_glyphs, table_cells
 from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
 from .cues import starts_heading, starts_paragraph
 from .pages import (MARGIN_BAND, append_rows, column_regions, continues, drop_running_lines, join_lines,
@@ -250,7 +250,13 @@ class _Reader:
         items = runs + drawn_boxes(shapes, runs, forms) + forms
         placed: list[tuple[float, Block]] = []
         used: set[int] = set()
-        for bbox, grid in table_cells(shapes, self.widths[i], h):
+        tables = table_cells(shapes, self.widths[i], h)
+        if tables is None:
+            tables = []
+            self.diagnostics.append(Diagnostic(
+                "page_drawing_skipped", f"page {i + 1}: its rules cross more than {MAX_CROSSINGS:,} times (graph "
+                "paper, a dense chart): no ruled table was read on it, its text and boxes were", i + 1))
+        for bbox, grid in tables:
             x0, top, x1, bottom = bbox
             inside = [k for k, it in enumerate(items)
                       if k not in used and within(it, (x0 - 1, top - 1, x1 + 1, bottom + 1))]
