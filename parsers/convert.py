@@ -138,8 +138,14 @@ def _claim(sha: str) -> bool:
 
 
 def _stale(path: Path) -> bool:
+    """A claim whose process died, or older than any group may take (its process id may have been
+    reused since a killed run left it)."""
+    import time
+
     try:
         pid = int(path.read_text() or "0")
+        if time.time() - path.stat().st_mtime > 2 * GROUP_SECONDS * GROUP:
+            return True
     except (OSError, ValueError):
         return False  # being written this instant
     if pid <= 0:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -244,3 +246,19 @@ def test_a_document_macro_never_runs_when_sarkit_converts(tmp_path):
     a = process_file(tmp_path / "report.odt")
     assert a.indicators and a.indicators[0].level == 4  # read as a document …
     assert not marker.exists()  # … and its macro never ran
+
+
+def test_stale_claims_are_void(tmp_path, monkeypatch):
+    """A claim left by a process that died, or so old that its process id may belong to another
+    process now, is taken over; a fresh claim of a live process is not."""
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    path = convert._claim_path("a" * 64)
+    path.write_text(str(os.getpid()))
+    assert not convert._claim("a" * 64)  # alive and fresh: someone else's
+    old = time.time() - 3 * convert.GROUP_SECONDS * convert.GROUP
+    os.utime(path, (old, old))
+    assert convert._claim("a" * 64)  # too old: void
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    convert._claim_path("b" * 64).write_text(str(dead.pid))
+    assert convert._claim("b" * 64)  # its process is gone
