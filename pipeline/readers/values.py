@@ -39,7 +39,7 @@ class Segment:
 def read_values(text: str) -> Values:
     """Score and level stated in `text` (the part after a heading's number)."""
     v = Values()
-    m = (P.SCORE_EXPLICIT.search(text) or P.SCORE_BEFORE.search(text)) if "คะแนน" in text else None
+    m = P.score_match(text)
     if m:
         v.score = float(m.group("score"))
         v.start = m.start()
@@ -64,17 +64,17 @@ def read_values(text: str) -> Values:
 def segments(text: str, use_issues: bool) -> list[Segment]:
     """Cut `text` at every standard / indicator / total keyword."""
     hits: list[tuple[int, str, re.Match]] = []
-    # Each pattern only where its keyword's letters stand (found by `in`, in C): most paragraphs of a
-    # report name no standard and no indicator, and four regex scans of each were a tenth of the flow.
-    if "มาตรฐาน" in text:
+    # Each pattern only where its keyword's letters stand (patterns.STANDARD_WORD …): four regex scans
+    # of every paragraph were a tenth of the flow.
+    if P.STANDARD_WORD in text:
         for m in P.TOTAL.finditer(text):
             hits.append((m.start(), "total", m))
         for m in P.STANDARD.finditer(text):
             hits.append((m.start(), "standard", m))
-    if "ตัว" in text:
+    if P.INDICATOR_WORD in text:
         for m in P.INDICATOR.finditer(text):
             hits.append((m.start(), "indicator", m))
-    if use_issues and ("ประเด็น" in text or "ข้อ" in text):
+    if use_issues and any(w in text for w in P.ISSUE_WORDS):
         for m in P.ISSUE.finditer(text):
             hits.append((m.start(), "issue", m))
     hits.sort(key=lambda h: h[0])

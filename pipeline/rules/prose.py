@@ -54,8 +54,7 @@ def prose_candidates(u: TextUnit) -> list[Candidate | TotalCandidate]:
     if not whole_heading:
         # A cell that is nothing but "ระดับ 1 ปรับปรุง" is a level table's or rubric's row label, not a statement.
         states = [s for s in states if s.cued and not (s.bare and u.in_table)]
-    # both score patterns need the word คะแนน: looked for first, in C
-    score_m = (P.SCORE_EXPLICIT.search(text) or P.SCORE_BEFORE.search(text)) if "คะแนน" in text else None
+    score_m = P.score_match(text)
     score = float(score_m.group("score")) if score_m else None
     if score is not None and not whole_heading and not any(
             s.role == RESULT and abs(s.start - score_m.start()) < _SCORE_NEAR for s in states):
