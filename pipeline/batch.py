@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 from parsers.sniff import sniff
 
 from .dataset import Dataset, build_dataset_from_records
-from .formats import FORMATS
+from .formats import FORMATS, output_names
 from .manifest import Manifest
 from .model import STATUS_ERROR, display_path
 from .progress import Progress
@@ -276,7 +276,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         else:
             _legacy_companions(todo)
         summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None and not e.deferred)
-        outputs = [out_dir / n for n in output_names(formats)]
+        outputs = [out_dir / n for n in output_names(formats, Dataset.TABLES)]
         tables = None
         if todo or not all(p.exists() for p in outputs) or \
                 manifest.get_meta("tables") != _tables_state(entries, manifest.version, formats):
@@ -364,18 +364,6 @@ FIRST_CHUNK = 50
 CHUNK_BYTES = 2 << 20  # … and about this much JSON: its memory, whatever the size of the run or of a report
 
 
-def output_names(formats: tuple[str, ...]) -> list[str]:
-    names = []
-    for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
-        if fmt in formats:
-            names += [f"{t}.{ext}" for t in Dataset.TABLES]
-    if "xlsx" in formats:
-        names.append("sarkit.xlsx")
-    if "jsonl" in formats:
-        names.append("documents.jsonl")
-    return names
-
-
 def _tables_state(entries: list[Entry], version: str, formats: tuple[str, ...]) -> str:
     """What the written tables are a function of: every input (path, content hash or why it cannot be
     read), the results' fingerprint and the formats. The same state twice: the tables are up to date."""
@@ -419,7 +407,7 @@ class _TableStream:
         # records) and a batch of a few hundred files is not all written after its last result.
         self.chunk = FIRST_CHUNK
         self.out_dir, self.formats = out_dir, formats
-        self.writer = None  # opened with the first chunk: pandas and pyarrow load after the workers start
+        self.writer = None  # see _open
         self._advance(final=False)
 
     def done(self, sha: str) -> None:
@@ -441,11 +429,7 @@ class _TableStream:
             records = _chunk_records(part, self.by_sha, self.manifest)
             per_doc = max(1, self.manifest.last_bytes // max(1, len(part)))
             self.chunk = max(10, min(CHUNK, CHUNK_BYTES // per_doc))
-            if self.writer is None:
-                from .export import TableWriter
-
-                self.writer = TableWriter(self.out_dir, self.formats)
-            self.writer.add(build_dataset_from_records(records))
+            self._open().add(build_dataset_from_records(records))
             self.written += len(part)
 
     def close(self) -> None:
@@ -453,11 +437,15 @@ class _TableStream:
         if self.written != len(self.rows):  # a file with no result: our bug, never a silent gap
             missing = [e.path for e in self.rows[self.written:] if e.sha256 not in self.ready][:3]
             raise RuntimeError(f"no result for {len(self.rows) - self.written} files ({missing} …): a bug in sarkit")
-        if self.writer is None:  # no rows at all: the tables are still written, with their columns
+        self._open().close()  # with no rows at all, the tables are still written, with their columns
+
+    def _open(self):
+        """The writer, opened with the first chunk: pandas and pyarrow load after the workers start."""
+        if self.writer is None:
             from .export import TableWriter
 
             self.writer = TableWriter(self.out_dir, self.formats)
-        self.writer.close()
+        return self.writer
 
     def abort(self) -> None:
         if self.writer is not None:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .columns import SCHEMA_VERSION, TABLES, dtypes
 from .dataset import Dataset
-from .formats import FORMATS
+from .formats import FORMATS, RECORDS, WORKBOOK
 from .summary import level_count, levels_table, status_count, status_table
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # Excel refuses control characters
@@ -125,9 +125,9 @@ class TableWriter:
 
                     self._parquet[name] = pq.ParquetWriter(self._start(f"{name}.parquet"), _arrow_schema(name))
             if "jsonl" in formats:
-                self._jsonl = open(self._start("documents.jsonl"), "w", encoding="utf-8")
+                self._jsonl = open(self._start(RECORDS), "w", encoding="utf-8")
             if "xlsx" in formats:
-                self._xlsx = _Workbook(self._start("sarkit.xlsx"))
+                self._xlsx = _Workbook(self._start(WORKBOOK))
         except BaseException:
             self.abort()
             raise
