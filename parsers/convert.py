@@ -17,9 +17,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
+from . import budget
 from .cache import cache_root
 from .model import MissingTool, UnreadableDocument
 
@@ -108,6 +110,7 @@ def kill_running() -> None:
 COMPANIONS: list[tuple[str, str]] = []  # (path, kind)
 GROUP = 5  # files per LibreOffice start at most
 GROUP_SECONDS = 30.0  # per file of a group; a group that takes longer is dropped and each file read alone
+LOOK_AHEAD = 4 * GROUP  # files after a worker's own searched for companions
 _POLL = 0.05
 
 
@@ -140,8 +143,6 @@ def _claim(sha: str) -> bool:
 def _stale(path: Path) -> bool:
     """A claim whose process died, or older than any group may take (its process id may have been
     reused since a killed run left it)."""
-    import time
-
     try:
         pid = int(path.read_text() or "0")
         if time.time() - path.stat().st_mtime > 2 * GROUP_SECONDS * GROUP:
@@ -166,12 +167,14 @@ def _release(shas) -> None:
 
 def _companions(path: str | None, sha: str, room: int) -> list[tuple[str, bytes, str]]:
     """Up to `room` legacy files after `path` in the batch's order, not converted yet, claimed for
-    this worker."""
+    this worker. Looked for among the next LOOK_AHEAD files only: each is read and hashed to be
+    checked, and when most of them are done already a scan to the end would read the whole rest of
+    the batch for every file."""
     if path is None or not COMPANIONS or room <= 0:
         return []
     start = next((k + 1 for k, (p, _) in enumerate(COMPANIONS) if p == path), len(COMPANIONS))
     out = []
-    for p, kind in COMPANIONS[start:]:
+    for p, kind in COMPANIONS[start:start + LOOK_AHEAD]:
         try:
             data = Path(p).read_bytes()
         except OSError:
@@ -186,8 +189,6 @@ def _companions(path: str | None, sha: str, room: int) -> list[tuple[str, bytes,
 
 def _group(items: list[tuple[str, bytes, str]], release: list[str]) -> None:
     """One LibreOffice start for claimed files; the claims in `release` given back whatever happens."""
-    from . import budget
-
     budget.request(GROUP_SECONDS * len(items))
     try:
         convert_many(items, timeout_per_file=GROUP_SECONDS, chunk=GROUP)
@@ -201,10 +202,6 @@ def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT, pa
     fails or hangs, this file is converted again on its own and the others wait for their own turn.
     A file another worker is converting (claimed) is waited for, after converting the next unclaimed
     files meanwhile."""
-    import time
-
-    from . import budget
-
     sha = hashlib.sha256(data).hexdigest()
     cached = _cached(sha)
     if cached.exists():
@@ -222,7 +219,8 @@ def convert_to_docx(data: bytes, kind: str, timeout: float = DEFAULT_TIMEOUT, pa
                 _group(ahead, [o[0] for o in ahead])
             budget.request(GROUP_SECONDS * GROUP)
             give_up = time.monotonic() + GROUP_SECONDS * GROUP
-            while _claim_path(sha).exists() and not cached.exists() and time.monotonic() < give_up:
+            claim = _claim_path(sha)
+            while claim.exists() and not cached.exists() and time.monotonic() < give_up:
                 time.sleep(_POLL)
         if cached.exists():
             if mine:
