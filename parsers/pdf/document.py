@@ -26,7 +26,7 @@ from .ocr import ink_box, ocr_jobs, ocr_page, prefetch
 from .cues import starts_heading, starts_paragraph
 from .pages import (MARGIN_BAND, append_rows, column_regions, continues, drop_running_lines, join_lines,
                     runs_on)
-from .text import Item, bbox_of, build_paragraph, group_lines, text_runs
+from .text import Item, bbox_of, build_paragraph, group_lines, page_chars, text_runs
 
 MAX_PAGES = int(os.environ.get("SARKIT_MAX_PAGES", "1000"))
 _TICKY = set(UNICODE_MARKS)
@@ -126,7 +126,7 @@ class _Reader:
         for i in range(first, len(self.pdf)):
             try:
                 page = self.pdf[i]
-                why = _scan_reason(page.get_textpage().get_text_range(), page_objects(page).images)
+                why = _scan_reason(page_chars(page.get_textpage()), page_objects(page).images)
             except Exception:  # noqa: BLE001 - a page that cannot be looked at is met again by safe_page
                 continue
             if why:
@@ -150,7 +150,7 @@ class _Reader:
             tp = page.get_textpage()
             self.widths[i] = page.get_width()
             self.heights[i] = page.get_height()
-            text = tp.get_text_range()
+            text = page_chars(tp)
             held = page_objects(page)
             why = _scan_reason(text, held.images)
             if why:
@@ -159,12 +159,12 @@ class _Reader:
                 return ocr_page(self, page, i, why)
             if len(text.strip()) < 20:
                 return []
-            runs = text_runs(tp, page.get_height())
+            runs = text_runs(tp, text, page.get_height())
             ticky = _TICK_OR_SYMBOL.search(text) is not None
             # A ruled table is read as one, whatever it holds: its columns say which value is the
             # result (flattened into lines, "ดีเลิศ ดี ยอดเยี่ยม" no longer does).
             if held.squares or held.symbol_font or held.annots or held.ruled or ticky or self.table_continues:
-                blocks = self._geometry(i, page, tp, runs, held)
+                blocks = self._geometry(i, page, tp, text, runs, held)
             else:
                 blocks = [b for region in column_regions(runs, self.widths[i]) for b in self._flow(region, {}, i)]
             # A page that ends in a table may be continued by the next, whose header is not repeated.
@@ -233,9 +233,9 @@ class _Reader:
         return 1 if min(x.top for x in line) >= (1 - MARGIN_BAND) * h else 0
 
     # -- geometry pages: ruled cells, drawn boxes, widgets and symbol fonts ---------------------------------
-    def _geometry(self, i: int, page, tp, runs: list[Item], held: PageObjects) -> list[Block]:
+    def _geometry(self, i: int, page, tp, text: str, runs: list[Item], held: PageObjects) -> list[Block]:
         h = self.heights[i]
-        chars = symbol_glyphs(tp, h, latin=held.symbol_font)
+        chars = symbol_glyphs(tp, text, h, latin=held.symbol_font)
         pua_fonts: dict = symbol_chars(chars)
         pua_fonts.update(self._ink_glyphs(i, chars, pua_fonts))
         forms = widgets(annotations(page, h)) if held.annots else []

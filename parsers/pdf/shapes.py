@@ -15,7 +15,6 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 
-from .text import page_chars
 
 _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -174,14 +173,12 @@ def table_cells(d: Drawing, width: float, height: float) -> list[tuple[tuple, li
     return out
 
 
-def symbol_glyphs(tp, height: float, latin: bool = True) -> list[dict]:
+def symbol_glyphs(tp, text: str, height: float, latin: bool = True) -> list[dict]:
     """The characters a symbol font may draw — private-use codes and, when the page uses a symbol
     font (`latin`), Latin-1 — with their font's name and loose box; every other character of the
-    page is text whatever its font."""
+    page is text whatever its font. `text`: the page's characters (text.page_chars)."""
     import pypdfium2.raw as raw
 
-    n = tp.count_chars()
-    text = page_chars(tp, n)
     box = raw.FS_RECTF()
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()

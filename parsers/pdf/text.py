@@ -24,7 +24,7 @@ class Item:
     base: float | None = None  # baseline of a text run: line pitch measured on it is not thrown by marks
 
 
-def text_runs(tp, height: float) -> list[Item]:
+def text_runs(tp, text: str, height: float) -> list[Item]:
     """pdfium's text cut into runs at line breaks and at the spaces pdfium generates for gaps (a gap
     between cells or tab stops), with top-down boxes, the gaps before Thai marks closed. pdfium honours /ActualText and
     usually keeps Thai marks after their letters; a mark it emits out of place (a below vowel a word
@@ -32,13 +32,11 @@ def text_runs(tp, height: float) -> list[Item]:
 
     Boxes are fetched only where they decide something (run ends, spaces, marks): one call per
     character was most of the time of a text page. (pdfium's text rectangles would be fewer calls,
-    but querying them returns overlapping clusters twice.)"""
+    but querying them returns overlapping clusters twice.) `text`: the page's characters (page_chars)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    n = tp.count_chars()
-    text = page_chars(tp, n)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
     get_box, page = raw.FPDFText_GetCharBox, tp.raw
@@ -77,9 +75,11 @@ def text_runs(tp, height: float) -> list[Item]:
     return out
 
 
-def page_chars(tp, n: int) -> str:
+def page_chars(tp) -> str:
     """The page's characters, one per pdfium character index (a character outside the BMP comes back
-    as two code units from the range call, which would shift every index after it)."""
+    as two code units from the range call, which would shift every index after it). Read once per
+    page: routing, text runs and symbol glyphs all index into it."""
+    n = tp.count_chars()
     text = tp.get_text_range(0, n)
     if len(text) != n:
         text = "".join(tp.get_text_range(k, 1)[:1] or " " for k in range(n))
