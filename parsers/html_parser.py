@@ -287,6 +287,6 @@ def _int_attr(el, name: str) -> int:
     if value.isdigit():  # the common case, without a regex
         return max(1, min(1000, int(value)))
     try:
-        return max(1, min(1000, int(re.sub(r"\D", "", el.get(name) or "1") or 1)))
+        return max(1, min(1000, int(re.sub(r"\D", "", value) or 1)))
     except ValueError:
         return 1

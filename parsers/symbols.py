@@ -10,7 +10,6 @@ shared/research/peers.md §2.2 for the sources and where the public tables disag
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 

@@ -71,7 +71,7 @@ def _needs_thai_normalize() -> re.Pattern:
     repeated (spaces between or not), repeated tone marks, and a mark with no letter under it (at
     the start, after a space). Text with none of these is returned as it is: its 36 regex passes
     were a third of a report's time in the flow. The character classes are PyThaiNLP's own; a test
-    checks the shortcut against `normalize` on real and random text."""
+    checks the shortcut against `normalize` on random strings of the letters and marks its rules concern."""
     import pythainlp as t
 
     tones, above, below, follow, lead = (t.thai_tonemarks, t.thai_above_vowels, t.thai_below_vowels,
