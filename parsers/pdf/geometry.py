@@ -47,9 +47,9 @@ def page_objects(page) -> PageObjects:
             raw.FPDFPageObj_GetBounds(obj, *refs)
             left, bottom, right, top = (v.value for v in vals)
             w, h = right - left, top - bottom
-            found.squares = found.squares or (4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5)
+            found.squares = found.squares or _box_sized(w, h)
             found.rules += (w >= 15 and h <= 2) or (h >= 15 and w <= 2)
-            found.sides += (4 <= w <= 20.5 and h <= 1.5) or (4 <= h <= 20.5 and w <= 1.5)
+            found.sides += _side_sized(w, h) or _side_sized(h, w)
             found.squares = found.squares or found.sides >= 4
         elif kind == raw.FPDF_PAGEOBJ_TEXT and not found.symbol_font:
             font = raw.FPDFTextObj_GetFont(obj)
@@ -111,7 +111,18 @@ def nearest_edge(edges: list[float], x: float) -> int:
 
 
 def is_box(r) -> bool:
-    return 4 <= r["width"] <= 20 and 4 <= r["height"] <= 20 and abs(r["width"] - r["height"]) <= 2.5
+    return _box_sized(r["width"], r["height"])
+
+
+# The sizes the routing (page_objects) and the reading (drawn_boxes) must agree on: a page is read for
+# boxes when it holds a shape the reading would take for one.
+def _box_sized(w: float, h: float) -> bool:
+    return 4 <= w <= 20 and 4 <= h <= 20 and abs(w - h) <= 2.5
+
+
+def _side_sized(length: float, thickness: float) -> bool:
+    """A horizontal side of a box drawn side by side (swap the arguments for a vertical one)."""
+    return 4 <= length <= 20.5 and thickness <= 1.5
 
 
 def drawn_boxes(shapes, runs: list[Item], forms: list[Item] = ()) -> list[Item]:
@@ -154,11 +165,8 @@ def _squares_of_sides(edges: list[dict]) -> tuple[list[dict], set[int]]:
     import bisect
     from collections import defaultdict
 
-    def short(length: float) -> bool:
-        return 4 <= length <= 20.5
-
-    hs = sorted((e for e in edges if e["height"] <= 1.5 and short(e["width"])), key=lambda e: e["top"])
-    vs = [e for e in edges if e["width"] <= 1.5 and short(e["height"])]
+    hs = sorted((e for e in edges if _side_sized(e["width"], e["height"])), key=lambda e: e["top"])
+    vs = [e for e in edges if _side_sized(e["height"], e["width"])]
     if len(hs) < 2 or len(vs) < 2:
         return [], set()
     rows: dict[int, list[dict]] = defaultdict(list)  # horizontal sides by where they start, top to bottom
