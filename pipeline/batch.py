@@ -25,15 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from parsers.convert import LOOK_AHEAD
 from parsers.sniff import sniff
 
 from .dataset import Dataset, build_dataset_from_records
+from .discovery import DEFERRED, HEARTBEAT, Discovery, Entry, file_hash
 from .formats import FORMATS, output_names
 from .manifest import Manifest
 from .model import STATUS_ERROR, display_path
 from .progress import Progress
 from .records import error_record, process_record
-from .run import find_documents
 from .version import sarkit_version
 from .workers import Done, WorkerPool, cpu_count
 
@@ -48,15 +49,6 @@ class SetupError(Exception):
 
 class OutputFolderError(Exception):
     """The output folder cannot take the results; raised before any work starts."""
-
-
-@dataclass
-class Entry:
-    path: str
-    sha256: str | None = None
-    error: str = ""  # the path cannot be read: a broken link, no permission
-    deferred: bool = False  # hashed by the worker that reads it (see `discover`)
-    stat: tuple | None = None  # (size, mtime_ns, stamp) for the manifest's file table
 
 
 @dataclass
@@ -177,58 +169,6 @@ def prepare_output(out: str | Path) -> Path:
     return path
 
 
-# -- discovery ---------------------------------------------------------------------------------------
-def _hash(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def discover(inputs: Iterable[str | Path], manifest: Manifest | None = None, progress: Progress | None = None,
-             skipped: list[str] | None = None, defer: bool = False) -> list[Entry]:
-    """Every input, with its content hash: remembered from an earlier run when nothing about the file
-    changed, else computed. With `defer`, a file whose size no other new file shares is left for the
-    worker that reads it to hash (it reads the bytes anyway): discovery is a walk and a stat per file,
-    and the first result comes within seconds on a 100 GB folder. Files of equal size are hashed here,
-    because only they can be duplicates of one another."""
-    entries, remembered = [], []
-    for path in find_documents(inputs, skipped):
-        if progress is not None:
-            progress.phase(f"finding files: {len(entries) + 1} documents found, "
-                           f"{sum(1 for e in entries if e.sha256)} known or hashed")
-        try:
-            st = os.stat(path)
-            if not os.path.isfile(path):
-                raise IsADirectoryError
-            stamp = f"{st.st_ctime_ns}:{st.st_ino}"
-            sha = manifest.known_hash(path, st.st_size, st.st_mtime_ns, stamp) if manifest else None
-            entries.append(Entry(path, sha, deferred=sha is None, stat=(st.st_size, st.st_mtime_ns, stamp)))
-        except FileNotFoundError:
-            why = "a broken link: its target does not exist" if os.path.islink(path) else "file not found"
-            entries.append(Entry(path, error=why))
-        except PermissionError:
-            entries.append(Entry(path, error="permission denied: the file cannot be read"))
-        except IsADirectoryError:
-            entries.append(Entry(path, error="not a regular file"))
-        except OSError as exc:
-            entries.append(Entry(path, error=f"the file cannot be read: {exc.strerror or exc}"))
-    sizes = Counter(e.stat[0] for e in entries if e.deferred)
-    for e in entries:
-        if e.deferred and (not defer or sizes[e.stat[0]] > 1):
-            try:
-                e.sha256, e.deferred = _hash(e.path), False
-                remembered.append((e.path, *e.stat, e.sha256))
-            except PermissionError:
-                e.deferred, e.error = False, "permission denied: the file cannot be read"
-            except OSError as exc:
-                e.deferred, e.error = False, f"the file cannot be read: {exc.strerror or exc}"
-    if manifest and remembered:
-        manifest.remember_files(remembered)
-    return entries
-
-
 def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = None, timeout: float = 120.0,
               memory_mb: int | None = 2048, recycle_after: int = 200, scheduler: str | None = None,
               use_dask: bool = False, formats: tuple[str, ...] = FORMATS, progress: bool | None = None,
@@ -246,14 +186,6 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         raise OutputFolderError(f"{out_dir / MANIFEST_NAME} is damaged ({exc}); move it away to start the run afresh")
     show = Progress(progress)
     try:
-        skipped: list[str] = []
-        entries = discover(inputs, manifest, show, skipped, defer=True)
-        show.end_phase(f"{_n(len(entries), 'document')} found" +
-                       (f", {_n(len(skipped), 'other file')} skipped" if skipped else ""))
-        by_sha: dict[str, list[str]] = {}
-        for e in entries:
-            if e.sha256:
-                by_sha.setdefault(e.sha256, []).append(e.path)
         # A file that waited for a missing system tool is read again: the tool may be installed now.
         done = {sha: st for sha, st in manifest.done().items() if st != "missing_tool"}
         # A file stopped by the deadline or the memory cap is read again when the run's limits change.
@@ -262,46 +194,71 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
             for sha in manifest.stopped_by_limits():
                 done.pop(sha, None)
         manifest.set_meta("limits", limits)
-        todo = [(sha, paths[0]) for sha, paths in by_sha.items() if sha not in done]
-        deferred = {f"{DEFERRED}{k}": e for k, e in enumerate(entries) if e.deferred}
-        reused = len(todo)
-        todo += [(key, e.path) for key, e in deferred.items()]
-        summary = BatchSummary(files=len(entries), unique=len(by_sha) + sum(1 for e in entries if not e.sha256),
-                               reused=len(by_sha) - reused, skipped=len(skipped))
-        for sha in by_sha:
-            if sha in done:
+        local = not (scheduler or use_dask)
+        found = Discovery(inputs, manifest, done, look_ahead=LOOK_AHEAD if local else 0)
+        entries, by_sha = found.entries, found.by_sha
+        summary = BatchSummary()
+        tasks: Iterable = found.tasks()
+        if not local:  # found first: Dask tasks have no deadline of their own, so legacy files are converted here
+            tasks = [t[:2] for t in tasks if t is not None]
+            _preconvert(tasks, show)
+        ready = set(done)  # contents whose result is in the manifest
+        tables: _TableStream | None = None
+        decided = False
+        counted = [0, 0]  # reused contents and unreadable files already counted
+
+        def take_stock() -> None:
+            """What discovery found since last asked: the progress total, the results reused, the files that
+            cannot be read; once it has finished, whether the tables must be written (then they are, as
+            results come)."""
+            nonlocal tables, decided
+            for sha in found.reused[counted[0]:]:
                 summary.counts[done[sha] or "?"] += 1
-        if scheduler or use_dask:
-            _preconvert(todo, show)  # Dask tasks have no deadline of their own; local workers convert under theirs
-        else:
-            _legacy_companions(todo)
-        summary.counts[STATUS_ERROR] += sum(1 for e in entries if e.sha256 is None and not e.deferred)
-        outputs = [out_dir / n for n in output_names(formats, Dataset.TABLES)]
-        tables = None
-        if todo or not all(p.exists() for p in outputs) or \
-                manifest.get_meta("tables") != _tables_state(entries, manifest.version, formats):
-            manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
-            tables = _TableStream(entries, by_sha, manifest, out_dir, formats, set(done))
-        summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
-        show.start(len(by_sha) + len(deferred), summary.reused, summary.counts)
+            summary.counts[STATUS_ERROR] += found.errors - counted[1]
+            show.found(found.rows, len(found.reused) - counted[0] + found.errors - counted[1], not found.finished)
+            counted[:] = [len(found.reused), found.errors]
+            found.flush(HEARTBEAT)
+            if found.finished and not decided:
+                decided = True
+                skipped = len(found.skipped)
+                show.say(f"{_n(len(entries), 'document')} found" +
+                         (f", {_n(skipped, 'other file')} skipped" if skipped else ""))
+                outputs = [out_dir / n for n in output_names(formats, Dataset.TABLES)]
+                if found.given or not all(p.exists() for p in outputs) or \
+                        manifest.get_meta("tables") != _tables_state(entries, manifest.version, formats):
+                    manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
+                    tables = _TableStream(entries, by_sha, manifest, out_dir, formats, ready)
+
+        def tick(in_hand) -> None:
+            take_stock()
+            show.tick(in_hand)
+
+        show.start(0, 0, summary.counts)
         try:
-            for d in _execute(todo, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
-                              show.tick):
-                if d.key in deferred:  # hashed by its worker (or here, when the worker did not finish)
-                    e = deferred.pop(d.key)
-                    if not _settle(e, d.record, manifest):
+            for d in _execute(tasks, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
+                              tick):
+                take_stock()
+                if d.key in found.deferred:  # hashed by its worker (or here, when the worker did not finish)
+                    e = found.deferred.pop(d.key)
+                    sha = d.record.get("sha256") or e.sha256 or _hash_or_none(e.path)
+                    if not sha:
+                        found.unreadable(e, d.record.get("error") or "the file cannot be read")
                         summary.processed += 1
                         summary.counts[STATUS_ERROR] += 1
+                        counted[1] += 1
                         show.update(STATUS_ERROR)
                         if tables is not None:
                             tables.settled()
                         continue
-                    by_sha[e.sha256] = [e.path]
-                    d.key = e.sha256
+                    found.settle(e, sha)
+                    d.key, file = sha, (e.path, *e.stat)
+                else:
+                    file = None
                 if not d.record.get("sha256"):  # made here (an error record), or the worker could not hash
                     d.record = {**d.full_record(), "sha256": d.key}
                     d.text = None
-                manifest.store(d.key, d.record, d.seconds, d.rss_mb, d.text)
+                manifest.store(d.key, d.record, d.seconds, d.rss_mb, d.text, file)
+                ready.add(d.key)
                 summary.processed += 1
                 status = d.record.get("status", "?")
                 summary.counts[status] += 1
@@ -310,6 +267,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
                          f" ({d.record.get('error')})" if d.record.get("error") else "")
                 if tables is not None:
                     tables.done(d.key)
+            take_stock()  # discovery has finished: the pool drew all it had
             manifest.flush()
             if tables is not None:
                 tables.close()
@@ -320,6 +278,14 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
             raise
         finally:
             show.close()
+            try:
+                found.flush()  # hashes made here: the next run need not make them again
+            except sqlite3.Error:
+                pass  # the manifest cannot take them (a full disk): they are made again next time
+        summary.files, summary.skipped = len(entries), len(found.skipped)
+        summary.unique = len(by_sha) + sum(1 for e in entries if e.sha256 is None)
+        summary.reused = len(found.reused)
+        summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
         summary.problems = _problems(entries, by_sha, manifest)
         summary._manifest_path, summary._version = out_dir / MANIFEST_NAME, manifest.version
         summary._entries, summary._by_sha = entries, by_sha
@@ -341,22 +307,13 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         lock.close()  # releases the folder for the next run
 
 
-DEFERRED = "deferred:"  # the key of a task whose file its worker hashes
-
-
-def _settle(e: Entry, record: dict, manifest: Manifest) -> bool:
-    """A deferred file's hash, from its worker's record or, when the worker did not finish (deadline,
-    memory, crash), from the file itself. False: the file cannot be read, an error row without a hash."""
-    sha = record.get("sha256") or ""
-    if not sha:
-        try:
-            sha = _hash(e.path)
-        except OSError as exc:
-            e.deferred, e.error = False, record.get("error") or f"the file cannot be read: {exc.strerror or exc}"
-            return False
-    e.sha256, e.deferred = sha, False
-    manifest.remember_files([(e.path, *e.stat, sha)])
-    return True
+def _hash_or_none(path: str) -> str | None:
+    """The hash of a deferred file whose worker did not finish (deadline, memory, crash); None when the
+    file cannot be read."""
+    try:
+        return file_hash(path)
+    except OSError:
+        return None
 
 
 CHUNK = 500  # documents per step of the table writer at most …
@@ -429,7 +386,7 @@ class _TableStream:
             records = _chunk_records(part, self.by_sha, self.manifest)
             per_doc = max(1, self.manifest.last_bytes // max(1, len(part)))
             self.chunk = max(10, min(CHUNK, CHUNK_BYTES // per_doc))
-            self._open().add(build_dataset_from_records(records))
+            self._open().add(records)
             self.written += len(part)
 
     def close(self) -> None:
@@ -464,28 +421,6 @@ def _problems(entries: list[Entry], by_sha: dict[str, list[str]], manifest: Mani
     return out
 
 
-_LEGACY_SUFFIXES = {".doc", ".dot", ".rtf", ".odt", ".wps", ".wpd"}
-
-
-def _legacy_companions(todo: list[tuple[str, str]]) -> None:
-    """The legacy files among the work, in its order, for the workers (forked after this) to convert a few
-    per LibreOffice start (parsers.convert.COMPANIONS). Told by name, then by the first bytes."""
-    from parsers import convert
-
-    legacy = []
-    for _, path in todo:
-        if Path(path).suffix.lower() not in _LEGACY_SUFFIXES:
-            continue
-        try:
-            with open(path, "rb") as fh:
-                kind = sniff(fh.read(8192))
-        except OSError:
-            continue
-        if kind in ("ole", "rtf", "odt"):
-            legacy.append((path, kind))
-    convert.COMPANIONS = legacy
-
-
 def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:
     """Legacy Word files converted before the workers start, twenty per LibreOffice start (one start
     costs about a second; twenty files in one cost about eight): the workers then find them cached.
@@ -498,7 +433,7 @@ def _preconvert(todo: list[tuple[str, str]], show: Progress) -> None:
             with open(path, "rb") as fh:
                 kind = sniff(fh.read(8192))
             if kind in ("ole", "rtf") and sha.startswith(DEFERRED):
-                sha = _hash(path)  # the conversion cache is keyed by content
+                sha = file_hash(path)  # the conversion cache is keyed by content
         except OSError:
             continue
         if kind in ("ole", "rtf"):

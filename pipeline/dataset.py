@@ -119,17 +119,23 @@ def build_dataset(assessments: list[Assessment]) -> Dataset:
     return build_dataset_from_records([nested_record(a) for a in assessments])
 
 
-def build_dataset_from_records(records: list[dict]) -> Dataset:
+def table_rows(records: list[dict]) -> dict[str, list[dict]]:
+    """The rows of the four tables from nested records, as plain dicts (the table writer needs no more)."""
     # the nested record's `findings` is the list; the documents row counts it
     docs = [{**{k: v for k, v in r.items() if k not in _PARTS}, "findings": len(r.get("findings") or []),
              "finding_checks": "; ".join(dict.fromkeys(f["check"] for f in r.get("findings") or []))}
             for r in records]
     parts = {part: [dict(row, file=r["file"], **({k: r.get(k) for k in REPEATED} if part != "findings" else {}))
                     for r in records for row in r.get(part, [])] for part in _PARTS}
+    return {"documents": docs, **parts}
+
+
+def build_dataset_from_records(records: list[dict]) -> Dataset:
+    rows = table_rows(records)
     return Dataset(
         records=records,
-        documents=_frame(docs, DOCUMENT_COLUMNS),
-        standards=_frame(parts["standards"], STANDARD_COLUMNS),
-        indicators=_frame(parts["indicators"], INDICATOR_COLUMNS),
-        findings=_frame(parts["findings"], FINDING_COLUMNS),
+        documents=_frame(rows["documents"], DOCUMENT_COLUMNS),
+        standards=_frame(rows["standards"], STANDARD_COLUMNS),
+        indicators=_frame(rows["indicators"], INDICATOR_COLUMNS),
+        findings=_frame(rows["findings"], FINDING_COLUMNS),
     )

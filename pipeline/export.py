@@ -15,6 +15,7 @@ numbers. Parquet and JSON Lines, read by programs, keep the text exactly.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import os
@@ -22,14 +23,13 @@ import re
 import tempfile
 from collections import Counter
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-import pandas as pd
-
-from .columns import SCHEMA_VERSION, TABLES, dtypes
-from .dataset import Dataset
+from .columns import SCHEMA_VERSION, TABLES
+from .dataset import Dataset, table_rows
 from .formats import FORMATS, RECORDS, WORKBOOK
-from .summary import level_count, levels_table, status_count, status_table
+from .summary import LEVELS_HEADER, STATUS_HEADER, levels_rows, status_rows
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # Excel refuses control characters
 _XLSX_MAX_CELL = 32767
@@ -68,40 +68,61 @@ def _atomic(path: Path, write) -> None:
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
-def neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula, prefixed with ' (see the module's note)."""
-    out = df.copy()
-    for col in out.columns:
-        if str(out[col].dtype) == "string":
-            out[col] = out[col].str.replace(_FORMULA_START, lambda m: "'" + m.group(0), regex=True)
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, prefixed with ' (see the module's note)."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def _xlsx_text(text: str) -> str:
+    return _XLSX_ILLEGAL.sub("", neutralise(text))[:_XLSX_MAX_CELL]
+
+
+# The tables are written from plain rows, not DataFrames: the batch's parent writes every chunk, and
+# pandas there cost its import (0.4 s) and a frame per chunk on a core the workers need. A cell is
+# typed as the contract says, as pandas' astype to the contract's dtypes would (None stays missing).
+_CAST = {"string": lambda v: v if isinstance(v, str) else str(v), "Int64": int, "Float64": float, "boolean": bool}
+
+
+@lru_cache(maxsize=None)
+def _layout(table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The table's contract columns, in order, and their dtypes."""
+    return tuple(c.name for c in TABLES[table]), tuple(c.dtype for c in TABLES[table])
+
+
+def _cells(rows: list[dict], table: str) -> list[tuple]:
+    """Each row as a tuple of the contract's columns, typed (a record's further keys are dropped)."""
+    names, kinds = _layout(table)
+    casts = [_CAST[k] for k in kinds]
+    out = []
+    for r in rows:
+        values = []
+        for name, cast in zip(names, casts):
+            v = r.get(name)
+            values.append(None if v is None or (isinstance(v, float) and v != v) else cast(v))
+        out.append(tuple(values))
     return out
 
 
-def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
-    out = neutralise(df)
-    for col in out.columns:
-        if str(out[col].dtype) == "string":
-            out[col] = out[col].str.replace(_XLSX_ILLEGAL, "", regex=True).str.slice(0, _XLSX_MAX_CELL)
-    return out
-
-
-def _contract(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """The table's contract columns, in order and typed: what every file holds (a Dataset in memory may
-    carry more, such as a batch's worker ids)."""
-    cols = dtypes(table)
-    return df.reindex(columns=list(cols)).astype(cols)
+_PANDAS_TYPES = {"string": ("unicode", "string"), "Int64": ("int64", "Int64"), "Float64": ("float64", "Float64"),
+                 "boolean": ("bool", "boolean")}
 
 
 @lru_cache(maxsize=None)
 def _arrow_schema(table: str):
-    """The Parquet schema of a table, with pandas' metadata so that nullable integers read back as Int64
-    (not float) however many chunks the file was written in."""
+    """The Parquet schema of a table, with the pandas metadata that makes nullable integers read back
+    as Int64 (not float) however many chunks the file was written in. The metadata is written here
+    from pandas' documented format ("Storing pandas DataFrame objects in Apache Parquet format"), so
+    that the writer needs no pandas; a test holds it equal to what pandas itself writes."""
     import pyarrow as pa
 
-    kinds = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
-    plain = pa.schema([(c.name, kinds[c.dtype]) for c in TABLES[table]])
-    empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes(table).items()})
-    return pa.Table.from_pandas(empty, schema=plain, preserve_index=False).schema
+    arrow = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
+    names, kinds = _layout(table)
+    meta = {"index_columns": [], "column_indexes": [],
+            "columns": [{"name": n, "field_name": n, "pandas_type": _PANDAS_TYPES[k][0],
+                         "numpy_type": _PANDAS_TYPES[k][1], "metadata": None} for n, k in zip(names, kinds)],
+            "attributes": {}, "creator": {"library": "pyarrow", "version": pa.__version__},
+            "pandas_version": version("pandas")}
+    return pa.schema([(n, arrow[k]) for n, k in zip(names, kinds)], metadata={"pandas": json.dumps(meta)})
 
 
 class TableWriter:
@@ -112,14 +133,18 @@ class TableWriter:
         self.out.mkdir(parents=True, exist_ok=True)
         self.formats = formats
         self._tmp: dict[Path, str] = {}
-        self._csv: dict[str, object] = {}
+        self._files: list = []  # open CSV files, closed at the end
+        self._csv: dict[str, object] = {}  # table -> csv writer
         self._parquet: dict[str, object] = {}
         self._jsonl = None
         self._xlsx: _Workbook | None = None
         try:
             for name in TABLES:
-                if "csv" in formats:
-                    self._csv[name] = open(self._start(f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
+                if "csv" in formats:  # as pandas' to_csv wrote them: BOM, \n, quoted where needed
+                    fh = open(self._start(f"{name}.csv"), "w", encoding="utf-8-sig", newline="")
+                    self._files.append(fh)
+                    self._csv[name] = csv.writer(fh, lineterminator="\n")
+                    self._csv[name].writerow(_layout(name)[0])
                 if "parquet" in formats:
                     import pyarrow.parquet as pq
 
@@ -131,35 +156,36 @@ class TableWriter:
         except BaseException:
             self.abort()
             raise
-        self._csv_header = {name: True for name in TABLES}
 
     def _start(self, name: str) -> str:
         path = self.out / name
         self._tmp[path] = _temporary(path)
         return self._tmp[path]
 
-    def add(self, ds: Dataset) -> None:
-        """Append a chunk of documents (a Dataset of them) to every format."""
-        import pyarrow as pa
-
-        for name, df in ds.tables().items():
-            df = _contract(df, name)
+    def add(self, records: list[dict]) -> None:
+        """Append a chunk of documents (their nested records) to every format."""
+        for name, dicts in table_rows(records).items():
+            rows = _cells(dicts, name)
             if name in self._csv:
-                neutralise(df).to_csv(self._csv[name], header=self._csv_header[name], index=False)
-                self._csv_header[name] = False
-            if name in self._parquet and len(df):
-                self._parquet[name].write_table(pa.Table.from_pandas(df, schema=_arrow_schema(name),
-                                                                     preserve_index=False))
+                strings = [j for j, k in enumerate(_layout(name)[1]) if k == "string"]
+                self._csv[name].writerows(_neutralised(rows, strings))
+            if name in self._parquet and rows:
+                import pyarrow as pa
+
+                schema = _arrow_schema(name)
+                columns = list(zip(*rows))
+                self._parquet[name].write_table(pa.Table.from_arrays(
+                    [pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema))
             if self._xlsx is not None:
-                self._xlsx.add(name, df)
+                self._xlsx.add(name, rows)
         if self._jsonl is not None:
-            for rec in ds.records:
+            for rec in records:
                 self._jsonl.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
 
     def close(self) -> list[Path]:
         """Finish every file and rename it into place."""
         try:
-            for fh in self._csv.values():
+            for fh in self._files:
                 fh.close()
             for w in self._parquet.values():
                 w.close()
@@ -177,7 +203,7 @@ class TableWriter:
         return written
 
     def abort(self) -> None:
-        for fh in [*self._csv.values(), self._jsonl]:
+        for fh in [*self._files, self._jsonl]:
             try:
                 fh and fh.close()
             except OSError:
@@ -193,16 +219,26 @@ class TableWriter:
 
 
 def write_dataset(ds: Dataset, out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """A Dataset in memory (`pipeline.extract`) written in one chunk."""
+    """A Dataset in memory (`pipeline.extract`) written in one chunk, from its records."""
     writer = TableWriter(out_dir, formats)
-    writer.add(ds)
+    writer.add(ds.records)
     return writer.close()
 
 
-def _width(name: str, values: pd.Series) -> float:
+def _neutralised(rows: list[tuple], strings: list[int]) -> list[tuple]:
+    """Rows with their text cells neutralised (only rows that need it are copied)."""
+    out = []
+    for row in rows:
+        if any(isinstance(row[j], str) and _FORMULA_START.match(row[j]) for j in strings):
+            row = tuple(neutralise(v) if j in strings and isinstance(v, str) else v for j, v in enumerate(row))
+        out.append(row)
+    return out
+
+
+def _width(name: str, values: list) -> float:
     """A column wide enough for its header and most of its first rows (Thai is narrow per code point:
     its marks take no width), capped so that long evidence does not push the rest off-screen."""
-    sample = values.head(200).dropna().astype(str)
+    sample = [str(v) for v in values[:200] if v is not None]
     longest = max([len(name), *(len(_STRIP_MARKS.sub("", v)) for v in sample)])
     return min(_MAX_WIDTH, max(8, longest + 2))
 
@@ -239,17 +275,18 @@ class _Workbook:
         ws.freeze_panes(1, 0)
         self.sheets[table] = [ws, 0, n, cols, False]
 
-    def add(self, table: str, df: pd.DataFrame) -> None:
+    def add(self, table: str, rows: list[tuple]) -> None:
+        names, kinds = _layout(table)
         if table == "documents":
-            self.status.update(status_count(df))
+            k = names.index("status")
+            self.status.update(r[k] for r in rows if r[k] is not None)
         elif table == "indicators":
-            self.levels.update(level_count(df))
-        if not len(df):
-            return
-        safe = _xlsx_safe(df)
-        kinds = [str(safe[c].dtype) for c in safe.columns]
+            keys = [names.index(c) for c in ("framework", "part", "standard")]
+            lv = names.index("level")
+            self.levels.update((*("" if r[j] is None else r[j] for j in keys),
+                                "no level" if r[lv] is None else str(r[lv])) for r in rows)
         state = self.sheets[table]
-        for row in safe.itertuples(index=False, name=None):
+        for row in rows:
             if state[1] >= EXCEL_MAX_ROWS:
                 self._finish(table)
                 self._new_sheet(table, state[2] + 1)
@@ -257,8 +294,8 @@ class _Workbook:
                             "%s (%d)", table, table, state[2] + 1)
                 state = self.sheets[table]
             if not state[4]:  # widths from the first rows the sheet gets
-                for j, c in enumerate(safe.columns):
-                    state[0].set_column(j, j, _width(c, safe[c]))
+                for j, c in enumerate(names):
+                    state[0].set_column(j, j, _width(c, [r[j] for r in rows[:200]]))
                 state[4] = True
             state[1] += 1
             _write_row(state[0], state[1], row, kinds, self.number)
@@ -294,28 +331,28 @@ class _Workbook:
         ws.write_row(1, 0, ["documents / เอกสาร", sum(self.status.values())])
         ws.write_row(2, 0, ["schema version", SCHEMA_VERSION])
         r = 4
-        for title, table in (("เอกสารตามสถานะ / documents by status", status_table(self.status)),
-                             ("ระดับคุณภาพของตัวบ่งชี้ตามมาตรฐาน / indicator levels by standard",
-                              levels_table(self.levels))):
+        for title, header, rows in (("เอกสารตามสถานะ / documents by status", STATUS_HEADER, status_rows(self.status)),
+                                    ("ระดับคุณภาพของตัวบ่งชี้ตามมาตรฐาน / indicator levels by standard", LEVELS_HEADER,
+                                     levels_rows(self.levels))):
             ws.write(r, 0, title, head)
-            ws.write_row(r + 1, 0, list(table.columns), head)
+            ws.write_row(r + 1, 0, header, head)
             r += 1
-            for row in table.itertuples(index=False, name=None):
+            for row in rows:
                 r += 1
-                ws.write_row(r, 0, [x.item() if hasattr(x, "item") else x for x in row])
+                ws.write_row(r, 0, row)
             r += 2
 
 
-def _write_row(ws, i: int, row: tuple, kinds: list[str], number) -> None:
+def _write_row(ws, i: int, row: tuple, kinds: tuple[str, ...], number) -> None:
     for j, v in enumerate(row):
-        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        if v is None:
             continue
         k = kinds[j]
-        if k == "Int64":
-            ws.write_number(i, j, int(v))
+        if k == "string":
+            ws.write_string(i, j, _xlsx_text(v))
         elif k == "Float64":
-            ws.write_number(i, j, float(v), number)
+            ws.write_number(i, j, v, number)
         elif k == "boolean":
-            ws.write_boolean(i, j, bool(v))
+            ws.write_boolean(i, j, v)
         else:
-            ws.write_string(i, j, str(v))
+            ws.write_number(i, j, v)

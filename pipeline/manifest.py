@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS results (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+_REMEMBER = "INSERT OR REPLACE INTO files(path, size, mtime_ns, stamp, sha256) VALUES (?,?,?,?,?)"
 FLUSH_EVERY = 64  # results per transaction
 FLUSH_SECONDS = 2.0  # … or this long after the first one waiting
 
@@ -40,6 +41,7 @@ class Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         self._pending: list[tuple] = []
+        self._files: list[tuple] = []  # files hashed by their workers, remembered with their results
         self.last_bytes = 0
         self._pending_since = 0.0
         if "stamp" not in {row[1] for row in self.db.execute("PRAGMA table_info(files)")}:
@@ -51,7 +53,7 @@ class Manifest:
         try:
             self.flush()
         except sqlite3.Error:
-            self._pending = []
+            self._pending, self._files = [], []
         finally:
             self.db.close()
 
@@ -66,22 +68,26 @@ class Manifest:
     def remember_files(self, rows: list[tuple[str, int, int, str, str]]) -> None:
         with self.db:  # one transaction for the whole discovery
             self.db.execute("BEGIN")
-            self.db.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, stamp, sha256) VALUES (?,?,?,?,?)",
-                                [(display_path(p), *rest) for p, *rest in rows])
+            self.db.executemany(_REMEMBER, [(display_path(p), *rest) for p, *rest in rows])
 
     def done(self) -> dict[str, str]:
         """Content hash -> status of every result this version of sarkit made."""
         return dict(self.db.execute("SELECT sha256, status FROM results WHERE version=?", (self.version,)))
 
-    def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None, text: str | None = None) -> None:
+    def store(self, sha: str, record: dict, seconds: float, rss_mb: float | None, text: str | None = None,
+              file: tuple | None = None) -> None:
         """Results are committed in batches (FLUSH_EVERY, or FLUSH_SECONDS after the first waiting one):
         one transaction per result capped the parent at a few hundred files/s. A run killed before a
-        flush redoes at most that batch. `text`: the record as JSON already (a worker made it)."""
+        flush redoes at most that batch. `text`: the record as JSON already (a worker made it). `file`:
+        (path, size, mtime_ns, stamp) of a file whose hash its worker made, remembered in the same
+        transaction (a result whose file's hash were forgotten would be read again)."""
         if not self._pending:
             self._pending_since = time.monotonic()
         if text is None:
             text = json.dumps(record, ensure_ascii=False)
         self._pending.append((sha, self.version, record.get("status"), text, seconds, rss_mb, time.time()))
+        if file is not None:
+            self._files.append((display_path(file[0]), *file[1:], sha))
         if len(self._pending) >= FLUSH_EVERY or time.monotonic() - self._pending_since >= FLUSH_SECONDS:
             self.flush()
 
@@ -92,7 +98,8 @@ class Manifest:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO results(sha256, version, status, record, seconds, rss_mb, "
                                 "done_at) VALUES (?,?,?,?,?,?,?)", self._pending)
-        self._pending = []
+            self.db.executemany(_REMEMBER, self._files)
+        self._pending, self._files = [], []
 
     def records(self, shas: list[str]) -> dict[str, dict]:
         """Many results in one query (a chunk of the tables being written)."""

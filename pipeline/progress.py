@@ -1,9 +1,9 @@
 """What a batch shows while it works, from the first second.
 
-On a terminal: a counter while files are found and hashed, then tqdm's bar (files/s, ETA, live
-status counts) that is refreshed every second with the file in hand and how long it has taken (a
-41-page scan under OCR is a minute of no news otherwise). Off a terminal (a log, a pipe, nohup):
-a plain line every `plain_every` seconds, and the same phases named. `enabled=False` (-q): nothing.
+On a terminal: tqdm's bar (files/s, ETA, live status counts), its total growing while files are
+still being found beside the work, refreshed every second with the file in hand and how long it has
+taken (a 41-page scan under OCR is a minute of no news otherwise). Off a terminal (a log, a pipe,
+nohup): a plain line every `plain_every` seconds, and the same news. `enabled=False` (-q): nothing.
 
 The refresh is driven by the worker pool's wait loop (`tick`), not by a thread: workers are forked
 from this process, and a thread holding the terminal's lock at fork time would leave it held there.
@@ -33,14 +33,15 @@ class Progress:
         self.plain_every = plain_every if plain_every is not None else \
             float(os.environ.get("SARKIT_PROGRESS_EVERY", "30"))
         self.bar = None
-        self.total = self.done = 0
+        self.total = self.done = self._already = 0
+        self.finding = False
         self.counts: Counter = Counter()
         self.started = self._last = time.monotonic()
         self._phase_last = 0.0
 
     # -- phases before the files are read -------------------------------------------------------
     def phase(self, text: str, force: bool = False) -> None:
-        """A counter line ("finding files: 1,204 found, 380 hashed"): on a terminal rewritten in place
+        """A counter line ("converting 40 legacy Word files …"): on a terminal rewritten in place
         at most five times a second; off one, printed every `plain_every` seconds (and when `force`)."""
         if self.mode == "off":
             return
@@ -75,6 +76,26 @@ class Progress:
             self.bar = tqdm.tqdm(total=total, initial=already, unit="file", dynamic_ncols=True, file=self.stream,
                                  mininterval=0.5)
 
+    def found(self, total: int, already: int, finding: bool) -> None:
+        """Discovery runs beside the work: the total grows as files are found (`already`: rows found done,
+        from an earlier run or unreadable), and the line says the count is not final while `finding`."""
+        self.finding = finding
+        self.done += already
+        self._already += already
+        if self.bar is not None and (total != self.total or already):
+            self.bar.total = total
+            self.bar.n += already
+            self.bar.initial += already
+        self.total = total
+
+    def say(self, text: str) -> None:
+        """A line of news while the files are read (above the bar on a terminal)."""
+        if self.bar is not None:
+            self.bar.write(f"sarkit: {text}", file=self.stream)
+        elif self.mode != "off":
+            self.stream.write(f"sarkit: {text}\n")
+            self.stream.flush()
+
     def update(self, status: str) -> None:
         self.done += 1
         if self.bar is not None:
@@ -98,11 +119,12 @@ class Progress:
         now = self.done - self._already
         rate = now / elapsed if elapsed > 0 else 0.0
         left = self.total - self.done
-        eta = f", about {_duration(left / rate)} left" if rate > 0 and left else ""
-        pct = f" ({100 * self.done / self.total:.0f}%)" if self.total else ""
+        eta = f", about {_duration(left / rate)} left" if rate > 0 and left and not self.finding else ""
+        pct = f" ({100 * self.done / self.total:.0f}%)" if self.total and not self.finding else ""
+        more = " found so far" if self.finding else ""
         states = ", ".join(f"{self.counts[k]} {k}" for k in _STATES if self.counts[k])
         hand = f"; reading {', '.join(_short(p) for p, _ in in_hand)}" if in_hand else ""
-        return f"sarkit: {self.done}/{self.total} files{pct}, {rate:.1f} files/s{eta}; {states or 'none yet'}{hand}"
+        return f"sarkit: {self.done}/{self.total} files{more}{pct}, {rate:.1f} files/s{eta}; {states or 'none yet'}{hand}"
 
     def close(self) -> None:
         if self.bar is not None:

@@ -5,10 +5,13 @@ that the workbook can add them up chunk by chunk as rows stream past, and the re
 from __future__ import annotations
 
 from collections import Counter
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .columns import STATUSES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 STATUS_TH = {
     "ok": "ผ่าน", "needs_review": "ต้องตรวจสอบ", "no_assessment": "ไม่พบผลการประเมิน",
@@ -22,10 +25,18 @@ def status_count(documents: pd.DataFrame) -> Counter:
     return Counter(documents["status"].dropna().tolist())
 
 
-def status_table(counts: Counter) -> pd.DataFrame:
+STATUS_HEADER = ["status", "สถานะ", "documents"]
+
+
+def status_rows(counts: Counter) -> list[list]:
     """status, สถานะ, documents: every status listed, zero or not, in the contract's order."""
-    return pd.DataFrame({"status": list(STATUSES), "สถานะ": [STATUS_TH[s] for s in STATUSES],
-                         "documents": [int(counts.get(s, 0)) for s in STATUSES]})
+    return [[s, STATUS_TH[s], int(counts.get(s, 0))] for s in STATUSES]
+
+
+def status_table(counts: Counter) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(status_rows(counts), columns=STATUS_HEADER)
 
 
 def status_counts(documents: pd.DataFrame) -> pd.DataFrame:
@@ -36,12 +47,18 @@ def level_count(indicators: pd.DataFrame) -> Counter:
     """(framework, part, standard, level "1".."5" or "no level") -> indicators."""
     if indicators.empty:
         return Counter()
-    levels = indicators["level"].astype("Int64").astype(str).replace({"<NA>": "no level"})
+    import pandas as pd
+
+    # pandas 3 turns a missing Int64 into nan under astype(str), not "<NA>": each value told apart here
+    levels = ["no level" if pd.isna(v) else str(int(v)) for v in indicators["level"]]
     keys = [indicators[k].fillna("").astype(str) for k in _KEYS]
     return Counter(zip(*keys, levels))
 
 
-def levels_table(counts: Counter) -> pd.DataFrame:
+LEVELS_HEADER = [*_KEYS, *LEVEL_COLUMNS, "indicators"]
+
+
+def levels_rows(counts: Counter) -> list[list]:
     """Indicators per (framework, part, standard) and level 1–5, plus those without a level, standards
     in their numeric order."""
     groups = sorted({k[:3] for k in counts}, key=lambda g: (g[0], g[1], _number(g[2]), g[2]))
@@ -49,7 +66,13 @@ def levels_table(counts: Counter) -> pd.DataFrame:
     for g in groups:
         levels = [counts.get((*g, lv), 0) for lv in LEVEL_COLUMNS]
         rows.append([*g, *levels, sum(levels)])
-    return pd.DataFrame(rows, columns=[*_KEYS, *LEVEL_COLUMNS, "indicators"])
+    return rows
+
+
+def levels_table(counts: Counter) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(levels_rows(counts), columns=LEVELS_HEADER)
 
 
 def levels_by_standard(indicators: pd.DataFrame) -> pd.DataFrame:

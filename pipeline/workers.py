@@ -19,7 +19,7 @@ import resource
 import signal
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Iterator
 
@@ -90,7 +90,11 @@ def _worker_main(conn: Connection, work: Work, error_record: Callable[[str, str]
             return
         if msg is None:
             return
-        key, path = msg
+        key, path, *rest = msg
+        if rest:  # a legacy file comes with the legacy files after it, which its LibreOffice start may take along
+            from parsers import convert
+
+            convert.COMPANIONS = list(rest[0])
         t = time.perf_counter()
         try:
             record = work(path)
@@ -123,14 +127,37 @@ def _end(process) -> None:
         process.kill()
 
 
+AHEAD = 1024  # tasks drawn from the source ahead of the workers
+DRAW_SECONDS = 0.01  # the longest the source is drawn on between two looks at the workers
+# Files sent to a worker ahead of the one in hand, so that it never waits for the parent (which writes a
+# chunk of the tables now and then, a few tenths of a second): about AHEAD_SECONDS of work at the mean
+# pace of the files so far, at least one file and at most MAX_DEPTH - 1 (at the end of a run a worker
+# may hold files another could take: that much imbalance at most).
+DEPTH = 2
+MAX_DEPTH = 64
+AHEAD_SECONDS = 0.5
+
+
 @dataclass
 class _Slot:
     process: mp.process.BaseProcess
     conn: Connection
-    task: tuple[str, str] | None = None
-    deadline: float = 0.0
+    tasks: deque = field(default_factory=deque)  # (key, path) sent, in order; the first is in hand
+    deadline: float = 0.0  # of the file in hand
     started: float = 0.0
     retiring: bool = False
+    timeout: float = 120.0
+
+    @property
+    def task(self) -> tuple[str, str] | None:
+        return self.tasks[0] if self.tasks else None
+
+    def begin(self) -> None:
+        """The file in hand changed: its time counts from now. (The next file starts when the worker sends
+        the previous result; the parent sees that a little later if it was writing tables — a deadline may
+        be that much longer, never shorter.)"""
+        self.started = time.monotonic()
+        self.deadline = self.started + self.timeout
 
 
 class WorkerPool:
@@ -142,6 +169,7 @@ class WorkerPool:
         self.ctx = mp.get_context("fork")  # workers inherit the imported rules: no start-up per file
         self.slots: list[_Slot] = []
         self.replaced = 0
+        self._seconds, self._files = 0.0, 0  # what workers report: the pace of the run
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
@@ -150,9 +178,11 @@ class WorkerPool:
                                    max(1, cpu_count() // self.n)))
         p.start()
         child.close()
-        return _Slot(p, parent)
+        return _Slot(p, parent, timeout=self.timeout)
 
-    def _replace(self, slot: _Slot) -> _Slot:
+    def _replace(self, slot: _Slot, queue: deque) -> _Slot:
+        """A fresh worker in the slot's place; the files sent ahead to the old one go back to the queue."""
+        queue.extendleft(reversed(slot.tasks))
         _end(slot.process)
         slot.process.join(5)
         slot.conn.close()
@@ -161,33 +191,60 @@ class WorkerPool:
         self.slots[self.slots.index(slot)] = fresh
         return fresh
 
-    def run(self, tasks: Iterable[tuple[str, str]],
+    def _depth(self) -> int:
+        pace = self._seconds / self._files if self._files else 1.0
+        return max(DEPTH, min(MAX_DEPTH, int(AHEAD_SECONDS / max(pace, 1e-3))))
+
+    def _feed(self, slot: _Slot, queue: deque, depth: int = DEPTH) -> None:
+        """Send the slot's worker files until it holds `depth` (fewer if it retires sooner)."""
+        if not slot.tasks and (slot.retiring or not slot.process.is_alive()):
+            slot = self._replace(slot, queue)
+        room = min(depth, self.recycle_after)
+        while queue and len(slot.tasks) < room:
+            slot.tasks.append(queue.popleft())
+            if len(slot.tasks) == 1:
+                slot.begin()
+            try:
+                slot.conn.send(slot.tasks[-1])
+            except OSError:  # the worker died a moment ago: its sentinel tells, and the file goes back
+                break
+
+    def run(self, tasks: Iterable[tuple | None],
             tick: Callable[[list[tuple[str, float]]], None] | None = None) -> Iterator[Done]:
-        """tasks: (key, path). Yields one Done per task, in completion order. `tick` is called at least
-        once a second with (path, seconds on it) of each file in hand: progress that does not freeze
-        while one file takes a minute."""
-        queue = deque(tasks)
-        self.slots = [self._spawn() for _ in range(min(self.n, len(queue)))]
+        """tasks: (key, path) or (key, path, companions), from a list or from a generator that finds them
+        while the workers work (None from it: nothing yet, read results meanwhile). Yields one Done per
+        task, in completion order. `tick` is called at least once a second with (path, seconds on it) of
+        each file in hand: progress that does not freeze while one file takes a minute."""
+        source: Iterator | None = iter(tasks)
+        queue: deque = deque()
+        self.slots = []
         try:
-            while queue or any(s.task for s in self.slots):
-                for slot in list(self.slots):
-                    if slot.task is None and queue:
-                        if slot.retiring or not slot.process.is_alive():
-                            slot = self._replace(slot)
-                        slot.task = queue.popleft()
-                        slot.started = time.monotonic()
-                        slot.deadline = slot.started + self.timeout
-                        slot.conn.send(slot.task)
-                busy = [s for s in self.slots if s.task]
-                if not busy:
+            while True:
+                # Between results, the source is drawn on for a few milliseconds (all it takes while no
+                # worker has anything to do): the walk of a large archive runs beside the work.
+                if source is not None and len(queue) < AHEAD:
+                    source = self._draw(source, queue, idle=not any(s.tasks for s in self.slots))
+                if not queue and not any(s.tasks for s in self.slots):
+                    if source is None:
+                        break
                     continue
+                for depth in (1, self._depth()):  # a file in every hand, a worker more while files wait, then more
+                    for slot in list(self.slots):
+                        if queue and len(slot.tasks) < depth:
+                            self._feed(slot, queue, depth)
+                    while depth == 1 and queue and len(self.slots) < self.n:
+                        self.slots.append(self._spawn())
+                        self._feed(self.slots[-1], queue, 1)
+                busy = [s for s in self.slots if s.tasks]
                 now = time.monotonic()
                 if tick is not None:
                     tick([(s.task[1], now - s.started) for s in busy])
                 wait_for = min(min(s.deadline for s in busy) - now, 1.0 if tick is not None else float("inf"))
+                if source is not None and len(queue) < AHEAD:
+                    wait_for = 0.0  # more to find: look for results and go on finding
                 ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=max(0.0, wait_for))
                 for slot in busy:
-                    key, path = slot.task
+                    key, path = slot.task[:2]
                     if slot.conn in ready:
                         try:
                             msg = slot.conn.recv()
@@ -197,23 +254,48 @@ class WorkerPool:
                                 continue
                             k, record, text, secs, rss, retiring = msg
                         except (EOFError, OSError):
-                            yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
-                            slot.task = None
-                            self._replace(slot)
+                            yield self._lost(slot, queue, self._death(slot))
                             continue
-                        slot.task, slot.retiring = None, retiring
+                        slot.tasks.popleft()
+                        slot.retiring = retiring
+                        if retiring:  # it has read its last file: what was sent ahead goes to its successor
+                            queue.extendleft(reversed(slot.tasks))
+                            slot.tasks.clear()
+                        elif slot.tasks:
+                            slot.begin()
+                        self._seconds, self._files = self._seconds + secs, self._files + 1
+                        if queue:  # topped up before the parent stores this result
+                            self._feed(slot, queue, self._depth())
                         yield Done(k, path, record, secs, rss, text)
                     elif slot.process.sentinel in ready:
-                        yield Done(key, path, self.error_record(path, self._death(slot)), 0.0, None)
-                        slot.task = None
-                        self._replace(slot)
+                        yield self._lost(slot, queue, self._death(slot))
                     elif time.monotonic() >= slot.deadline:
                         took = time.monotonic() - slot.started
-                        yield Done(key, path, self.error_record(path, timed_out(took, self.timeout)), took, None)
-                        slot.task = None
-                        self._replace(slot)
+                        yield self._lost(slot, queue, timed_out(took, self.timeout), took)
         finally:
             self.close()
+
+    def _lost(self, slot: _Slot, queue: deque, why: str, took: float = 0.0) -> Done:
+        """The file in hand ends with an error (its worker died or was stopped); the worker is replaced."""
+        key, path = slot.tasks.popleft()[:2]
+        self._replace(slot, queue)
+        return Done(key, path, self.error_record(path, why), took, None)
+
+    @staticmethod
+    def _draw(source: Iterator, queue: deque, idle: bool) -> Iterator | None:
+        """Tasks from the source into the queue for up to DRAW_SECONDS (until one comes, when the workers
+        are idle); None once the source is spent."""
+        until = time.monotonic() + DRAW_SECONDS
+        while len(queue) < AHEAD:
+            try:
+                task = next(source)
+            except StopIteration:
+                return None
+            if task is not None:
+                queue.append(task)
+            if time.monotonic() >= until and (queue or not idle):
+                break
+        return source
 
     def _death(self, slot: _Slot) -> str:
         slot.process.join(1)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.batch import MANIFEST_NAME, OutputFolderError, discover, run_batch
+from pipeline.batch import MANIFEST_NAME, OutputFolderError, run_batch
+from pipeline.discovery import discover
 from pipeline.cli import main
 
 from batch_helpers import troublesome
@@ -154,28 +155,65 @@ def test_resume_with_nothing_new_rewrites_nothing_and_chunks_change_nothing(arch
 
 
 def test_workers_hash_what_only_they_read(archive, tmp_path, monkeypatch):
-    """Discovery is a walk and a stat: a new file whose size no other shares is hashed by the worker that
-    reads it; files of equal size (the only possible duplicates) are hashed first. The rows are the same,
-    duplicates are still read once, and a rerun knows every hash."""
-    import pipeline.batch as batch
+    """Discovery is a walk and a stat: a new file whose size no earlier file has is hashed by the worker that
+    reads it; a file of an earlier file's size (the only possible copies) is hashed first, and so is that
+    earlier file. The rows are the same, copies are still read once, and a rerun knows every hash."""
+    import pipeline.discovery as discovery
 
     calls = []
-    real = batch._hash
-    monkeypatch.setattr(batch, "_hash", lambda p: calls.append(os.path.basename(p)) or real(p))
-    entries = batch.discover([archive], defer=True)
+    real = discovery.file_hash
+    monkeypatch.setattr(discovery, "file_hash", lambda p: calls.append(os.path.basename(p)) or real(p))
+    entries = discover([archive], defer=True)
     deferred = sorted(os.path.basename(e.path) for e in entries if e.deferred)
-    assert sorted(calls) == ["002_phatthalung2_2557_levels.docx", "copy_of_002.docx"]  # the same size: a duplicate
+    assert sorted(calls) == ["002_phatthalung2_2557_levels.docx", "copy_of_002.docx"]  # the same size: a copy
     assert "004_udonthani2_2565_web.html" in deferred and "scan0001.dat" in deferred
-    monkeypatch.setattr(batch, "_hash", real)
+    monkeypatch.setattr(discovery, "file_hash", real)
     s = run_batch([archive], tmp_path / "out", workers=2, progress=False)
-    whole = batch.discover
-    monkeypatch.setattr(batch, "discover", lambda *a, **k: whole(*a, **{**k, "defer": False}))
+    monkeypatch.setattr(discovery.Discovery, "__init__", _hash_all(discovery.Discovery.__init__))
     ref = run_batch([archive], tmp_path / "ref", workers=1, progress=False)  # every file hashed first, as before
-    monkeypatch.setattr(batch, "discover", whole)
-    assert s.processed == 5 and rows(tmp_path / "out", "documents").drop(columns=[]).equals(
-        rows(tmp_path / "ref", "documents"))
+    monkeypatch.undo()
+    assert s.processed == 5 and rows(tmp_path / "out", "documents").equals(rows(tmp_path / "ref", "documents"))
     again = run_batch([archive], tmp_path / "out", workers=2, progress=False)
     assert again.processed == 0 and not again.tables_rewritten  # every hash known now
+
+
+def _hash_all(init):
+    def hash_all(self, *a, **k):
+        init(self, *a, **k)
+        self.defer = False
+    return hash_all
+
+
+def test_a_copy_of_a_file_done_before_is_not_read_again(tmp_path):
+    """A copy added next to a file an earlier run read (its hash remembered, the copy's size unique among
+    the new files): one row, under the first path, the copy in also_at, nothing read again."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", src / "a.html")
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1, progress=False)
+    shutil.copy(src / "a.html", src / "b.html")
+    again = run_batch([src], out, workers=1, progress=False)
+    docs = rows(out, "documents")
+    assert again.processed == 0 and again.reused == 1 and again.files == 2 and again.unique == 1
+    assert docs["file"].str.endswith("a.html").tolist() == [True] and docs["also_at"].item().endswith("b.html")
+
+
+def test_copies_found_while_the_first_is_in_a_worker(tmp_path):
+    """Discovery runs beside the work: when a copy is found after its original went to a worker unhashed,
+    the original is hashed too and the copy is not given out; one row, also_at names the copy."""
+    src = tmp_path / "in"
+    src.mkdir()
+    names = [f"{k:03d}.html" for k in range(600)]  # past a heartbeat: the pool reads results meanwhile
+    base = (CORPUS / "004_udonthani2_2565_web.html").read_bytes()
+    for k, name in enumerate(names):
+        (src / name).write_bytes(base + f"<!-- {k:06d} -->".encode())
+    shutil.copy(src / "000.html", src / "zzz_copy.html")  # the last file walked, 000.html long given out
+    s = run_batch([src], tmp_path / "out", workers=2, progress=False)
+    docs = rows(tmp_path / "out", "documents")
+    assert s.processed == 600 and s.files == 601 and len(docs) == 600
+    assert docs.iloc[0]["file"].endswith("000.html") and docs.iloc[0]["also_at"].endswith("zzz_copy.html")
+    assert docs["file"].tolist() == sorted(docs["file"].tolist())  # input order
 
 
 def test_results_are_reused_only_under_the_same_catalogue_and_options(archive, tmp_path, monkeypatch):
@@ -422,3 +460,29 @@ def test_workers_send_their_records_as_json(archive):
         full = d.full_record()
         assert full["status"] == d.record["status"] and full["sha256"] == d.record["sha256"]
         assert "indicators" in full and json.loads(d.text) == full
+
+
+def test_the_pool_works_while_its_source_still_finds_files(archive):
+    """Tasks drawn from a generator as the pool goes (discovery beside the work): a source that gives
+    more only once a file has been read is served, None from it is only a pause, and every task is done
+    once. (A pool that drained its source first would never get past the wait.)"""
+    from batch_helpers import marking
+    from pipeline.records import error_record
+    from pipeline.workers import WorkerPool
+
+    files = sorted(str(p) for p in archive.rglob("*.htm*"))
+    state = {"seen": False}
+
+    def source():
+        yield "0", files[0]
+        give_up = time.monotonic() + 120  # a guard against a pool that never reads: not a speed check
+        while not os.path.exists(files[0] + ".read") and time.monotonic() < give_up:
+            yield None
+        state["seen"] = os.path.exists(files[0] + ".read")
+        for k in range(1, 12):
+            yield str(k), files[k % len(files)]
+
+    done = list(WorkerPool(2, marking, error_record).run(source()))
+    assert state["seen"]  # the first file was read while the source waited
+    assert sorted(int(d.key) for d in done) == list(range(12))
+    assert all(d.record["status"] != "error" for d in done)

@@ -111,6 +111,39 @@ def test_workbook_opens_ready_to_use(tmp_path, dataset):
     assert explained == {(t, c.name) for t, cs in TABLES.items() for c in cs}
 
 
+def test_indicators_without_a_level_are_counted_as_such(tmp_path, dataset):
+    """The workbook's summary and the report's table count every indicator: those with no level in the
+    "no level" column (pandas 3 reads a missing Int64 as nan under astype(str), which had dropped them)."""
+    import openpyxl
+
+    from pipeline.summary import levels_by_standard
+
+    ind = dataset.indicators
+    missing = int(ind["level"].isna().sum())
+    assert missing > 0  # the review cases hold indicators without a level
+    table = levels_by_standard(ind)
+    assert table["no level"].sum() == missing and table["indicators"].sum() == len(ind)
+    write_dataset(dataset, tmp_path, formats=("xlsx",))
+    summary = list(openpyxl.load_workbook(tmp_path / "sarkit.xlsx")["summary"].iter_rows(values_only=True))
+    head = next(k for k, r in enumerate(summary) if r[:3] == ("framework", "part", "standard"))
+    rows = [r for r in summary[head + 1:] if r[0] is not None]
+    assert sum(r[8] for r in rows) == missing and sum(r[9] for r in rows) == len(ind)
+
+
+def test_parquet_metadata_is_what_pandas_writes():
+    """The writer builds the Parquet schema's pandas metadata itself (no pandas in the batch's parent):
+    it must be what pandas makes of the contract's empty frame."""
+    import pyarrow as pa
+
+    from pipeline.columns import TABLES, dtypes
+    from pipeline.export import _arrow_schema
+
+    for table in TABLES:
+        empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes(table).items()})
+        theirs = pa.Table.from_pandas(empty, schema=_arrow_schema(table).remove_metadata(), preserve_index=False)
+        assert json.loads(_arrow_schema(table).metadata[b"pandas"]) == json.loads(theirs.schema.metadata[b"pandas"])
+
+
 def test_workbook_continues_a_table_longer_than_a_sheet(tmp_path, dataset, monkeypatch, caplog):
     import openpyxl
 
