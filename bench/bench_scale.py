@@ -60,7 +60,10 @@ def run(inputs: Path, out: Path, workers: int, formats: str) -> dict:
     proc = subprocess.run([sys.executable, "-c", _RUNNER, "extract", str(inputs), "--out", str(out), "--workers",
                            str(workers), "--quiet", "--formats", formats], capture_output=True, text=True, cwd=ROOT)
     secs = time.perf_counter() - t
-    stats = json.loads(proc.stderr.strip().splitlines()[-1])
+    try:
+        stats = json.loads(proc.stderr.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise SystemExit(f"sarkit extract failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
     if stats["code"] not in (0, 1):
         raise SystemExit(proc.stderr)
     with sqlite3.connect(out / "manifest.sqlite") as db:

@@ -1,6 +1,6 @@
-"""`sarkit extract` over an archive: discover, hash, skip what is done, process the rest in isolated
-workers (or on a Dask cluster), record every result in the manifest as it arrives, then write the
-tables from the manifest.
+"""`sarkit extract` over an archive: find the files while the first ones are read (pipeline.discovery),
+skip what is done, process the rest in isolated workers (or on a Dask cluster), record every result in
+the manifest as it arrives, and write the tables from the manifest, a chunk at a time, as results come.
 
 Because the tables are always rebuilt from the manifest, a run killed at any point (Ctrl-C, SIGKILL,
 power loss) and started again finishes the job with exactly the rows of an uninterrupted run: files
@@ -234,6 +234,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
             show.tick(in_hand)
 
         show.start(0, 0, summary.counts)
+        take_stock()  # on Dask, all was found before: the totals now
         try:
             for d in _execute(tasks, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
                               tick):

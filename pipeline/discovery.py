@@ -148,8 +148,8 @@ class Discovery:
     def _task(self, e: Entry) -> tuple[str, str] | None:
         if e.error:
             return None
-        if e.deferred:
-            key = f"{DEFERRED}{len(self.deferred)}"
+        if e.deferred:  # keyed by its place in the input (the batch pops `deferred` as results come)
+            key = f"{DEFERRED}{len(self.entries) - 1}"
             self.deferred[key] = e
             self._unhashed += 1
             return key, e.path

@@ -486,3 +486,21 @@ def test_the_pool_works_while_its_source_still_finds_files(archive):
     assert state["seen"]  # the first file was read while the source waited
     assert sorted(int(d.key) for d in done) == list(range(12))
     assert all(d.record["status"] != "error" for d in done)
+
+
+def test_deferred_tasks_keep_distinct_keys_while_results_come(tmp_path):
+    """Results arrive while the walk goes on, and the batch pops each deferred file as its result comes:
+    the keys of files given out later must not repeat those of files already settled."""
+    from pipeline.discovery import DEFERRED, Discovery, file_hash
+
+    for k in range(20):
+        (tmp_path / f"{k:02d}.html").write_text("<p>" + "x" * k + "</p>", encoding="utf-8")  # sizes all differ
+    found = Discovery([tmp_path], None, {})
+    keys = []
+    for task in found.tasks():
+        if task is not None and task[0].startswith(DEFERRED):
+            keys.append(task[0])
+            e = found.deferred.pop(task[0])  # its result came at once
+            found.settle(e, file_hash(e.path))
+    assert len(keys) == 20 and len(set(keys)) == 20
+    assert len(found.by_sha) == 20 and found.rows == 20
