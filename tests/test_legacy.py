@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import subprocess
@@ -54,6 +55,31 @@ def test_hanging_libreoffice_is_killed_at_the_timeout(monkeypatch, tmp_path):
     monkeypatch.setattr(convert, "soffice", lambda: str(fake))
     with pytest.raises(convert.UnreadableDocument, match="did not finish"):
         convert.convert_to_docx(b"{\\rtf1 hang}", "rtf", timeout=1)
+
+
+@needs_soffice
+def test_a_group_that_hangs_is_dropped_and_its_files_converted_alone(monkeypatch, tmp_path):
+    """A LibreOffice start for several files that outlasts the group's deadline (a start and a few seconds
+    a file) is killed; nothing of it is cached, and each file is then converted on its own."""
+    real = convert.soffice()
+    fake = tmp_path / "soffice"  # hangs when given more than one file, converts one as the real one does
+    fake.write_text('#!/bin/bash\nn=0; for a in "$@"; do case "$a" in *.doc|*.rtf) n=$((n+1));; esac; done\n'
+                    f'if [ $n -gt 1 ]; then sleep 60; fi\nexec "{real}" "$@"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(convert, "soffice", lambda: str(fake))
+    monkeypatch.setenv("SARKIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(convert, "GROUP_BASE_SECONDS", 1.0)
+    monkeypatch.setattr(convert, "GROUP_FILE_SECONDS", 0.5)
+    items = []
+    for name in ("legacy_002_phatthalung2_2557_levels.doc", "legacy_rtf_named_as.doc"):
+        data = (CORPUS / name).read_bytes() + b" "
+        items.append((hashlib.sha256(data).hexdigest(), data, sniff(data)))
+    t = time.monotonic()
+    convert._group(items, [])
+    assert time.monotonic() - t < 30  # stopped at its deadline (2 s here), not the fake's minute
+    assert not any(convert._cached(sha).exists() for sha, _, _ in items)
+    for sha, data, kind in items:
+        assert convert.convert_to_docx(data, kind)[:2] == b"PK"  # alone, it converts
 
 
 def test_broken_or_foreign_ole_files_never_reach_libreoffice(tmp_path):
@@ -255,7 +281,7 @@ def test_stale_claims_are_void(tmp_path, monkeypatch):
     path = convert._claim_path("a" * 64)
     path.write_text(str(os.getpid()))
     assert not convert._claim("a" * 64)  # alive and fresh: someone else's
-    old = time.time() - 3 * convert.GROUP_SECONDS * convert.GROUP
+    old = time.time() - 1.5 * convert.CLAIM_STALE_SECONDS
     os.utime(path, (old, old))
     assert convert._claim("a" * 64)  # too old: void
     dead = subprocess.Popen(["true"])
