@@ -31,15 +31,18 @@ def __getattr__(name: str):
 def extract(paths: Iterable[str | Path] | str | Path, progress: bool = False) -> Dataset:
     """Read every file (folders recursively) and return the four tables as DataFrames."""
     from .dataset import build_dataset
+    from .model import STATUS_ERROR, Assessment
     from .run import find_documents, process_file
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files = list(find_documents(paths))
+    unlisted: dict[str, str] = {}  # folders that could not be listed: a row each, saying why
+    files = list(find_documents(paths, unlisted=unlisted))
     if progress:
         from tqdm import tqdm
         files = tqdm(files, unit="file", disable=None)
-    return build_dataset([process_file(f) for f in files])
+    return build_dataset([Assessment(file=f, status=STATUS_ERROR, error=unlisted[f]) if f in unlisted
+                          else process_file(f) for f in files])
 
 
 def extract_one(path: str | Path) -> Assessment:

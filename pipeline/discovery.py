@@ -71,6 +71,7 @@ class Discovery:
         self.by_sha: dict[str, list[str]] = {}
         self.deferred: dict[str, Entry] = {}
         self.skipped: list[str] = []
+        self.unlisted: dict[str, str] = {}  # folder -> why it could not be listed
         self.reused: list[str] = []  # contents done by an earlier run
         self.given = 0  # tasks handed out
         self.errors = 0  # files that cannot be read
@@ -88,7 +89,7 @@ class Discovery:
     def tasks(self) -> Iterator[tuple | None]:
         """(key, path, companions) of each content to read, in input order but for held-back legacy
         files; None every HEARTBEAT files walked, so that the pool can read results meanwhile."""
-        for n, path in enumerate(find_documents(self.inputs, self.skipped), 1):
+        for n, path in enumerate(find_documents(self.inputs, self.skipped, self.unlisted), 1):
             e = self._entry(path)
             self.entries.append(e)
             self.errors += bool(e.error)
@@ -104,6 +105,8 @@ class Discovery:
 
     # -- one file --------------------------------------------------------------------------------
     def _entry(self, path: str) -> Entry:
+        if path in self.unlisted:
+            return Entry(path, error=self.unlisted[path])
         try:
             st = os.stat(path)
             if not os.path.isfile(path):

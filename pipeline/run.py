@@ -30,15 +30,20 @@ DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".rtf", ".odt", 
 _SNIFFED_KINDS = {"docx", "odt", "ole", "pdf", "rtf", "html"}
 
 
-def find_documents(inputs: Iterable[str | Path], skipped: list[str] | None = None) -> Iterator[str]:
+def find_documents(inputs: Iterable[str | Path], skipped: list[str] | None = None,
+                   unlisted: dict[str, str] | None = None) -> Iterator[str]:
     """Files named (always, readable or not), and documents found recursively in folders named, in
     a stable order: documents by their name or, whatever their name, by their content. Files in
-    folders that are not documents are appended to `skipped` (the summary counts them)."""
+    folders that are not documents are appended to `skipped` (the summary counts them). A folder that
+    cannot be listed (no permission, an I/O error) is yielded itself, with why in `unlisted`: its files
+    are not silently missing, it gets a row that says so."""
     seen: set[str] = set()
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=errors.append):
+                yield from _unlisted(errors, unlisted, seen)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith("."):
@@ -51,9 +56,22 @@ def find_documents(inputs: Iterable[str | Path], skipped: list[str] | None = Non
                         yield f
                     elif skipped is not None:
                         skipped.append(f)
+            yield from _unlisted(errors, unlisted, seen)
         elif str(p) not in seen:  # named on the command line: always a row, readable or not
             seen.add(str(p))
             yield str(p)
+
+
+def _unlisted(errors: list[OSError], unlisted: dict[str, str] | None, seen: set[str]) -> Iterator[str]:
+    """The folders os.walk could not list since the last call (its onerror collects them)."""
+    for exc in errors:
+        folder = str(exc.filename)
+        if folder not in seen:
+            seen.add(folder)
+            if unlisted is not None:
+                unlisted[folder] = f"the folder cannot be listed, its files were not read: {exc.strerror or exc}"
+            yield folder
+    errors.clear()
 
 
 def _is_document(path: str) -> bool:

@@ -504,3 +504,27 @@ def test_deferred_tasks_keep_distinct_keys_while_results_come(tmp_path):
             found.settle(e, file_hash(e.path))
     assert len(keys) == 20 and len(set(keys)) == 20
     assert len(found.by_sha) == 20 and found.rows == 20
+
+
+def test_a_folder_that_cannot_be_listed_is_a_row_not_a_silent_gap(tmp_path, monkeypatch):
+    """os.walk skips a folder it cannot list unless told: here it gets an error row saying why, and the
+    rest of the archive is read."""
+    src = tmp_path / "in"
+    (src / "open").mkdir(parents=True)
+    (src / "locked").mkdir()
+    shutil.copy(CORPUS / "004_udonthani2_2565_web.html", src / "open" / "a.html")
+    shutil.copy(CORPUS / "003_lopburi1_2551_blog.html", src / "locked" / "b.html")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):  # as for a folder without permission (the tests run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    s = run_batch([src], tmp_path / "out", workers=1, progress=False)
+    docs = rows(tmp_path / "out", "documents").set_index("file")
+    assert docs.loc[str(src / "open" / "a.html"), "status"] != "error"
+    why = docs.loc[str(src / "locked"), "error"]
+    assert docs.loc[str(src / "locked"), "status"] == "error" and "cannot be listed" in why and "Permission" in why
+    assert s.files == 2 and any("cannot be listed" in p[2] for p in s.problems)
