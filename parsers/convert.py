@@ -63,9 +63,10 @@ def _run(inputs: list[Path], outdir: Path, timeout: float) -> str:
            "--nodefault", "--nologo", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir)]
     cmd += [str(p) for p in inputs]
     try:
+        # its home and its temporary files (lu*.tmp) inside the profile, which goes with it whatever happens
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                                env=dict(os.environ, HOME=str(profile)))
-        RUNNING.add(proc.pid)
+                                env=dict(os.environ, HOME=str(profile), TMPDIR=str(profile)))
+        RUNNING[proc.pid] = profile
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -73,7 +74,7 @@ def _run(inputs: list[Path], outdir: Path, timeout: float) -> str:
             proc.communicate()
             raise UnreadableDocument(f"LibreOffice did not finish converting it within {timeout:g} s; it was stopped")
         finally:
-            RUNNING.discard(proc.pid)
+            RUNNING.pop(proc.pid, None)
         return _meaningful((err or b"").decode("utf-8", "replace"))
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -90,16 +91,18 @@ def _meaningful(stderr: str) -> str:
 
 
 # LibreOffice runs in a process group of its own (so that a timeout kills all it started); the groups
-# running now, so that a worker told to stop (its file's deadline, Ctrl-C) takes them with it.
-RUNNING: set[int] = set()
+# running now and their profiles, so that a worker told to stop (its file's deadline, Ctrl-C) takes them
+# with it — the worker then exits at once, and a profile left behind is half a megabyte in /tmp per hang.
+RUNNING: dict[int, Path] = {}
 
 
 def kill_running() -> None:
-    for pgid in list(RUNNING):
+    for pgid, profile in list(RUNNING.items()):
         try:
             os.killpg(pgid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+        shutil.rmtree(profile, ignore_errors=True)
     RUNNING.clear()
 
 

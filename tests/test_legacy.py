@@ -164,11 +164,16 @@ def test_two_workers_convert_each_file_once(tmp_path, monkeypatch):
 
 def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
     """A conversion that hangs past the file's deadline: the worker is stopped and its LibreOffice (a
-    process group of its own) with it; the batch goes on with an error row for that file."""
+    process group of its own) with it, its profile removed; the batch goes on with an error row for that
+    file."""
     import subprocess
+    import tempfile
 
     from pipeline.batch import run_batch
 
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # the workers fork from here and inherit it
     marker = f"sarkit-hang-{os.getpid()}"
     fake = tmp_path / "soffice"
     fake.write_text(f"#!/bin/bash\nexec -a {marker} sleep 300\n")
@@ -185,6 +190,7 @@ def test_libreoffice_does_not_outlive_its_worker(monkeypatch, tmp_path):
     assert "timed out" in docs.loc[str(doc), "error"]  # it did hang, and was stopped at the deadline
     left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
     assert left == [], f"LibreOffice outlived its worker: {left}"
+    assert not list(temp.glob("sarkit-lo-profile-*"))  # half a megabyte a hang, in /tmp, otherwise
 
 
 # -- macros never run ------------------------------------------------------------------------------
