@@ -202,80 +202,16 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         if not local:  # found first: Dask tasks have no deadline of their own, so legacy files are converted here
             tasks = [t[:2] for t in tasks if t is not None]
             _preconvert(tasks, show)
-        ready = set(done)  # contents whose result is in the manifest
-        tables: _TableStream | None = None
-        decided = False
-        counted = [0, 0]  # reused contents and unreadable files already counted
-
-        def take_stock() -> None:
-            """What discovery found since last asked: the progress total, the results reused, the files that
-            cannot be read; once it has finished, whether the tables must be written (then they are, as
-            results come)."""
-            nonlocal tables, decided
-            for sha in found.reused[counted[0]:]:
-                summary.counts[done[sha] or "?"] += 1
-            summary.counts[STATUS_ERROR] += found.errors - counted[1]
-            show.found(found.rows, len(found.reused) - counted[0] + found.errors - counted[1], not found.finished)
-            counted[:] = [len(found.reused), found.errors]
-            found.flush(HEARTBEAT)
-            if found.finished and not decided:
-                decided = True
-                skipped = len(found.skipped)
-                show.say(f"{_n(len(entries), 'document')} found" +
-                         (f", {_n(skipped, 'other file')} skipped" if skipped else ""))
-                outputs = [out_dir / n for n in output_names(formats, Dataset.TABLES)]
-                if found.given or not all(p.exists() for p in outputs) or \
-                        manifest.get_meta("tables") != _tables_state(entries, manifest.version, formats):
-                    manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
-                    tables = _TableStream(entries, by_sha, manifest, out_dir, formats, ready)
-
-        def tick(in_hand) -> None:
-            take_stock()
-            show.tick(in_hand)
-
+        books = _Books(found, done, manifest, show, summary, out_dir, formats)
         show.start(0, 0, summary.counts)
-        take_stock()  # on Dask, all was found before: the totals now
+        books.take_stock()  # on Dask, all was found before: the totals now
         try:
             for d in _execute(tasks, workers, timeout, memory_mb, recycle_after, scheduler, use_dask, work, summary,
-                              tick):
-                take_stock()
-                if d.key in found.deferred:  # hashed by its worker (or here, when the worker did not finish)
-                    e = found.deferred.pop(d.key)
-                    sha = d.record.get("sha256") or e.sha256 or _hash_or_none(e.path)
-                    if not sha:
-                        found.unreadable(e, d.record.get("error") or "the file cannot be read")
-                        summary.processed += 1
-                        summary.counts[STATUS_ERROR] += 1
-                        counted[1] += 1
-                        show.update(STATUS_ERROR)
-                        if tables is not None:
-                            tables.settled()
-                        continue
-                    found.settle(e, sha)
-                    d.key, file = sha, (e.path, *e.stat)
-                else:
-                    file = None
-                if not d.record.get("sha256"):  # made here (an error record), or the worker could not hash
-                    d.record = {**d.full_record(), "sha256": d.key}
-                    d.text = None
-                manifest.store(d.key, d.record, d.seconds, d.rss_mb, d.text, file)
-                ready.add(d.key)
-                summary.processed += 1
-                status = d.record.get("status", "?")
-                summary.counts[status] += 1
-                show.update(status)
-                log.info("%s: %s in %.1f s%s", display_path(d.path), status, d.seconds,
-                         f" ({d.record.get('error')})" if d.record.get("error") else "")
-                if tables is not None:
-                    tables.done(d.key)
-            take_stock()  # discovery has finished: the pool drew all it had
-            manifest.flush()
-            if tables is not None:
-                tables.close()
-                manifest.set_meta("tables", _tables_state(entries, manifest.version, formats))
+                              books.tick):
+                books.take(d)
+            books.finish()
         except BaseException:
-            if tables is not None:
-                tables.abort()
+            books.abort()
             raise
         finally:
             show.close()
@@ -286,7 +222,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         summary.files, summary.skipped = len(entries), len(found.skipped)
         summary.unique = len(by_sha) + sum(1 for e in entries if e.sha256 is None)
         summary.reused = len(found.reused)
-        summary.tables_rewritten = tables is not None  # else nothing changed since they were written: resume is free
+        summary.tables_rewritten = books.tables is not None  # else nothing changed since they were written: resume is free
         summary.problems = _problems(entries, by_sha, manifest)
         summary._manifest_path, summary._version = out_dir / MANIFEST_NAME, manifest.version
         summary._entries, summary._by_sha = entries, by_sha
@@ -306,6 +242,95 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         convert.COMPANIONS = []  # this batch's: not the next one's in this process
         manifest.close()
         lock.close()  # releases the folder for the next run
+
+
+class _Books:
+    """What the parent keeps while a batch runs: the counts and the progress from what discovery finds, each
+    result into the manifest (and the tables) as it comes, and — once the walk has ended — whether the tables
+    must be written at all (a rerun with nothing new leaves them as they are)."""
+
+    def __init__(self, found: Discovery, done: dict[str, str], manifest: Manifest, show: Progress,
+                 summary: BatchSummary, out_dir: Path, formats: tuple[str, ...]):
+        self.found, self.done, self.manifest, self.show, self.summary = found, done, manifest, show, summary
+        self.out_dir, self.formats = out_dir, formats
+        self.ready = set(done)  # contents whose result is in the manifest
+        self.tables: _TableStream | None = None
+        self._decided = False
+        self._reused = self._errors = 0  # of discovery's, counted so far
+
+    def take_stock(self) -> None:
+        """What discovery found since last asked: the progress total, the results reused, the files that
+        cannot be read; once it has finished, whether the tables must be written (then they are, as
+        results come)."""
+        found, counts = self.found, self.summary.counts
+        for sha in found.reused[self._reused:]:
+            counts[self.done[sha] or "?"] += 1
+        counts[STATUS_ERROR] += found.errors - self._errors
+        self.show.found(found.rows, len(found.reused) - self._reused + found.errors - self._errors, not found.finished)
+        self._reused, self._errors = len(found.reused), found.errors
+        found.flush(HEARTBEAT)
+        if found.finished and not self._decided:
+            self._decided = True
+            self._decide()
+
+    def _decide(self) -> None:
+        found, manifest = self.found, self.manifest
+        skipped = len(found.skipped)
+        self.show.say(f"{_n(len(found.entries), 'document')} found" +
+                      (f", {_n(skipped, 'other file')} skipped" if skipped else ""))
+        outputs = [self.out_dir / n for n in output_names(self.formats, Dataset.TABLES)]
+        if found.given or not all(p.exists() for p in outputs) or \
+                manifest.get_meta("tables") != _tables_state(found.entries, manifest.version, self.formats):
+            manifest.set_meta("tables", "")  # a run killed while writing rewrites them next time
+            self.tables = _TableStream(found.entries, found.by_sha, manifest, self.out_dir, self.formats, self.ready)
+
+    def tick(self, in_hand) -> None:
+        self.take_stock()
+        self.show.tick(in_hand)
+
+    def take(self, d: Done) -> None:
+        """One result: into the manifest, the counts and, when its rows' turn has come, the tables."""
+        self.take_stock()
+        found, summary = self.found, self.summary
+        file = None
+        if d.key in found.deferred:  # hashed by its worker (or here, when the worker did not finish)
+            e = found.deferred.pop(d.key)
+            sha = d.record.get("sha256") or e.sha256 or _hash_or_none(e.path)
+            if not sha:
+                found.unreadable(e, d.record.get("error") or "the file cannot be read")
+                self._errors += 1  # counted here, not again by take_stock
+                summary.processed += 1
+                summary.counts[STATUS_ERROR] += 1
+                self.show.update(STATUS_ERROR)
+                if self.tables is not None:
+                    self.tables.settled()
+                return
+            found.settle(e, sha)
+            d.key, file = sha, (e.path, *e.stat)
+        if not d.record.get("sha256"):  # made here (an error record), or the worker could not hash
+            d.record = {**d.full_record(), "sha256": d.key}
+            d.text = None
+        self.manifest.store(d.key, d.record, d.seconds, d.rss_mb, d.text, file)
+        self.ready.add(d.key)
+        summary.processed += 1
+        status = d.record.get("status", "?")
+        summary.counts[status] += 1
+        self.show.update(status)
+        log.info("%s: %s in %.1f s%s", display_path(d.path), status, d.seconds,
+                 f" ({d.record.get('error')})" if d.record.get("error") else "")
+        if self.tables is not None:
+            self.tables.done(d.key)
+
+    def finish(self) -> None:
+        self.take_stock()  # the walk has ended: the pool drew all it had
+        self.manifest.flush()
+        if self.tables is not None:
+            self.tables.close()
+            self.manifest.set_meta("tables", _tables_state(self.found.entries, self.manifest.version, self.formats))
+
+    def abort(self) -> None:
+        if self.tables is not None:
+            self.tables.abort()
 
 
 def _hash_or_none(path: str) -> str | None:
