@@ -47,9 +47,6 @@ class ParagraphBuilder:
         characters become marks; everything else is kept verbatim."""
         if not text:
             return
-        if text.isspace():  # the line breaks and indents between a page's tags: no mark can hide here
-            self._append(text, bold)
-            return
         if is_symbol_font(font):
             plain = []
             for ch in text:

@@ -173,8 +173,6 @@ class _Walker:
 
         def flush() -> None:
             nonlocal cur
-            if cur.empty and not cur.marks:
-                return  # a block's start or end with nothing since: most calls, on pretty-printed pages
             text = cur.text()
             if text.strip() or cur.marks:
                 self.paragraph_count += 1
