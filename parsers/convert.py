@@ -106,10 +106,10 @@ def kill_running() -> None:
     RUNNING.clear()
 
 
-# Legacy files of the batch still to read, in the order the workers take them: set by the batch before
-# its workers start (they inherit it). A worker converting one takes the next few along in the same
-# LibreOffice start — a start costs about a second, a small file a fifth of that — and the workers that
-# meet those files later find them in the cache.
+# A batch's legacy files from the one in hand on, in the batch's order: set in the worker from the task
+# that brings the file (pipeline.discovery holds a legacy file back until the ones after it are found). A
+# worker converting it takes the next few along in the same LibreOffice start — a start costs about a
+# second, a small file a fifth of that — and the workers that meet those files later find them cached.
 COMPANIONS: list[tuple[str, str]] = []  # (path, kind)
 GROUP = 20  # files per LibreOffice start at most
 # A group's deadline: a start and a few seconds a file (a 41-page .doc takes a third of a second). A group
@@ -131,7 +131,7 @@ _POLL = 0.05
 
 
 # -- claims: which worker converts which file. Two workers meeting the same files (A takes file 0 and
-# its four companions while B takes file 1) would convert them twice; a claim (a file made with
+# its companions while B takes file 1) would convert them twice; a claim (a file made with
 # O_EXCL, naming its process) says a conversion is under way, and a worker whose file another has
 # claimed converts the next unclaimed files meanwhile, then takes its own from the cache.
 def _claim_path(sha: str) -> Path:

@@ -237,9 +237,6 @@ def run_batch(inputs: list[str | Path], out: str | Path, workers: int | None = N
         raise OutputFolderError(f"the disk of {out_dir} is full; free some space and run the same command again: "
                                 "the files finished so far are kept") from exc
     finally:
-        from parsers import convert
-
-        convert.COMPANIONS = []  # this batch's: not the next one's in this process
         manifest.close()
         lock.close()  # releases the folder for the next run
 
@@ -303,7 +300,7 @@ class _Books:
                 summary.counts[STATUS_ERROR] += 1
                 self.show.update(STATUS_ERROR)
                 if self.tables is not None:
-                    self.tables.settled()
+                    self.tables.advance()
                 return
             found.settle(e, sha)
             d.key, file = sha, (e.path, *e.stat)
@@ -319,7 +316,7 @@ class _Books:
         log.info("%s: %s in %.1f s%s", display_path(d.path), status, d.seconds,
                  f" ({d.record.get('error')})" if d.record.get("error") else "")
         if self.tables is not None:
-            self.tables.done(d.key)
+            self.tables.advance()
 
     def finish(self) -> None:
         self.take_stock()  # the walk has ended: the pool drew all it had
@@ -384,7 +381,7 @@ class _TableStream:
 
     def __init__(self, entries, by_sha, manifest: Manifest, out_dir: Path, formats, ready: set[str]):
         self.rows, self.by_sha, self.manifest = _rows(entries, by_sha), by_sha, manifest
-        self.ready = ready  # content hashes whose result is in the manifest
+        self.ready = ready  # content hashes whose result is in the manifest: the batch's set, kept by it
         self.pos = self.written = 0  # rows before pos are ready; rows before written are written
         # The first chunk is small: written early, it sizes the next ones (to about CHUNK_BYTES of
         # records) and a batch of a few hundred files is not all written after its last result.
@@ -393,12 +390,8 @@ class _TableStream:
         self.writer = None  # see _open
         self._advance(final=False)
 
-    def done(self, sha: str) -> None:
-        self.ready.add(sha)
-        self._advance(final=False)
-
-    def settled(self) -> None:
-        """A deferred file that turned out unreadable: an error row, ready to be written."""
+    def advance(self) -> None:
+        """A row became ready (its result is in `ready`, or its file turned out unreadable): write what can be."""
         self._advance(final=False)
 
     def _advance(self, final: bool) -> None:

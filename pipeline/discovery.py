@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 from parsers.sniff import sniff
 
 from .manifest import Manifest
-from .run import find_documents
+from .run import find_documents, unreadable
 
 DEFERRED = "deferred:"  # the key of a task whose file its worker hashes
 HEARTBEAT = 256  # files walked between two pauses in which the pool reads results
@@ -51,12 +51,6 @@ def file_hash(path: str) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def _unreadable(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied: the file cannot be read"
-    return f"the file cannot be read: {exc.strerror or exc}"
 
 
 class Discovery:
@@ -115,7 +109,7 @@ class Discovery:
             why = "a broken link: its target does not exist" if os.path.islink(path) else "file not found"
             return Entry(path, error=why)
         except OSError as exc:
-            return Entry(path, error=_unreadable(exc))
+            return Entry(path, error=unreadable(exc))
         stamp = f"{st.st_ctime_ns}:{st.st_ino}"
         e = Entry(path, stat=(st.st_size, st.st_mtime_ns, stamp))
         if self.manifest is not None:
@@ -146,7 +140,7 @@ class Discovery:
             e.sha256 = file_hash(e.path)
             self._remember.append((e.path, *e.stat, e.sha256))
         except OSError as exc:
-            e.error = _unreadable(exc)
+            e.error = unreadable(exc)
 
     def _task(self, e: Entry) -> tuple[str, str] | None:
         if e.error:

@@ -29,7 +29,7 @@ from pathlib import Path
 from .columns import SCHEMA_VERSION, TABLES
 from .dataset import Dataset, table_rows
 from .formats import FORMATS, RECORDS, WORKBOOK
-from .summary import LEVELS_HEADER, STATUS_HEADER, levels_rows, status_rows
+from .summary import LEVELS_HEADER, STATUS_HEADER, level_key, levels_rows, status_rows
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # Excel refuses control characters
 _XLSX_MAX_CELL = 32767
@@ -281,10 +281,8 @@ class _Workbook:
             k = names.index("status")
             self.status.update(r[k] for r in rows if r[k] is not None)
         elif table == "indicators":
-            keys = [names.index(c) for c in ("framework", "part", "standard")]
-            lv = names.index("level")
-            self.levels.update((*("" if r[j] is None else r[j] for j in keys),
-                                "no level" if r[lv] is None else str(r[lv])) for r in rows)
+            at = [names.index(c) for c in ("framework", "part", "standard", "level")]
+            self.levels.update(level_key(*(r[j] for j in at)) for r in rows)
         state = self.sheets[table]
         for row in rows:
             if state[1] >= EXCEL_MAX_ROWS:

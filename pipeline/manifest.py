@@ -66,7 +66,7 @@ class Manifest:
         return row[0] if row else None
 
     def remember_files(self, rows: list[tuple[str, int, int, str, str]]) -> None:
-        with self.db:  # one transaction for the whole discovery
+        with self.db:  # one transaction for many (discovery hands them over a few hundred at a time)
             self.db.execute("BEGIN")
             self.db.executemany(_REMEMBER, [(display_path(p), *rest) for p, *rest in rows])
 

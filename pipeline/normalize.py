@@ -1,9 +1,10 @@
 """Make Thai text comparable. The raw text is always kept beside the result; nothing here is
 applied to it.
 
-Order matters: PDF glyph repairs (`pipeline.glyphs`: legacy private-use marks, sara am in two), NFC (never NFKC: it splits sara am into nikhahit + sara aa), then the
-characters PyThaiNLP leaves alone (ZWJ, BOM, soft hyphen, the no-break spaces), then PyThaiNLP's
-`normalize` (zero-width, mark order, sara am, repeated vowels, duplicate spaces), then Thai digits.
+Order matters: PDF glyph repairs (`pipeline.glyphs`: legacy private-use marks, sara am in two), NFC
+(never NFKC: it splits sara am into nikhahit + sara aa), then the characters PyThaiNLP leaves alone
+(ZWJ, BOM, soft hyphen, the no-break spaces), then PyThaiNLP's `normalize` (zero-width, mark order,
+sara am, repeated vowels, duplicate spaces), then Thai digits.
 Text damaged by Word's PDF text layers (า written ำ, ำ written " า") is repaired word by word
 (`pipeline.thai_repair`) before PyThaiNLP sees it.
 """

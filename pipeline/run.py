@@ -110,11 +110,16 @@ def process_file(path: str | Path) -> Assessment:
         return Assessment(file=path, status=STATUS_ERROR, error="file not found (a broken link, or removed during the run)")
     except IsADirectoryError:
         return Assessment(file=path, status=STATUS_ERROR, error="this is a folder, not a file")
-    except PermissionError:
-        return Assessment(file=path, status=STATUS_ERROR, error="permission denied: the file cannot be read")
     except OSError as exc:
-        return Assessment(file=path, status=STATUS_ERROR, error=f"the file cannot be read: {exc.strerror or exc}")
+        return Assessment(file=path, status=STATUS_ERROR, error=unreadable(exc))
     return process_bytes(path, data)
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file cannot be read, for its row (the batch's discovery says it the same way)."""
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    return f"the file cannot be read: {exc.strerror or exc}"
 
 
 def process_bytes(path: str, data: bytes) -> Assessment:

@@ -43,16 +43,21 @@ def status_counts(documents: pd.DataFrame) -> pd.DataFrame:
     return status_table(status_count(documents))
 
 
+def level_key(framework, part, standard, level) -> tuple[str, str, str, str]:
+    """An indicator's place in the level table: missing text as "", a missing level as "no level" (the
+    workbook counts its rows with this as they stream past; `level_count` a whole table)."""
+    return ("" if framework is None else str(framework), "" if part is None else str(part),
+            "" if standard is None else str(standard), "no level" if level is None else str(int(level)))
+
+
 def level_count(indicators: pd.DataFrame) -> Counter:
     """(framework, part, standard, level "1".."5" or "no level") -> indicators."""
     if indicators.empty:
         return Counter()
-    import pandas as pd
-
-    # pandas 3 turns a missing Int64 into nan under astype(str), not "<NA>": each value told apart here
-    levels = ["no level" if pd.isna(v) else str(int(v)) for v in indicators["level"]]
-    keys = [indicators[k].fillna("").astype(str) for k in _KEYS]
-    return Counter(zip(*keys, levels))
+    # missing values as None (pandas 3 turns a missing Int64 into nan under astype(str), not "<NA>")
+    cells = indicators[[*_KEYS, "level"]].astype(object)
+    cells = cells.where(cells.notna(), None)
+    return Counter(level_key(*row) for row in cells.itertuples(index=False, name=None))
 
 
 LEVELS_HEADER = [*_KEYS, *LEVEL_COLUMNS, "indicators"]
